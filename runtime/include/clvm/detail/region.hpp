@@ -1,0 +1,85 @@
+// SPDX-License-Identifier: Apache-2.0
+/// \file detail::Region: the growable buffer behind each of the arena's three tables. Its memory
+/// comes from a clvm::mem allocator; growth is in place when the allocator can (PageAllocator with a
+/// reservation: nothing moves), otherwise allocate-copy-free.
+#pragma once
+
+#include <clvm/mem/allocator_ref.hpp>
+
+#include <cstddef>
+#include <cstring>
+#include <optional>
+#include <type_traits>
+
+namespace clvm::detail {
+
+template <class T>
+  requires std::is_trivially_copyable_v<T>
+class Region {
+ public:
+  Region() noexcept = default;
+  Region(const Region&) = delete;
+  Region& operator=(const Region&) = delete;
+  ~Region() { release(); }
+
+  /// Binds the upstream. Requires: nothing allocated yet, or the same allocator as before (after
+  /// the owning arena moved).
+  void bind(mem::AllocatorRef up) noexcept { up_ = up; }
+
+  T* data() const noexcept { return data_; }
+  std::size_t capacity() const noexcept { return capacity_; }
+
+  /// Makes room for at least `n` elements, keeping the first `used` ones. Returns false when the
+  /// upstream is exhausted (the old contents stay valid).
+  bool reserve(std::size_t n, std::size_t used, std::size_t initial) noexcept {
+    if (n <= capacity_) return true;
+    std::size_t cap = capacity_ == 0 ? initial : capacity_ * 2;
+    while (cap < n) cap *= 2;
+    return reallocate(cap, used);
+  }
+
+  /// Gives memory back when `used` is far below the capacity (restoring a checkpoint): shrinks to
+  /// twice `used` (at least `initial`) once the capacity exceeds four times that.
+  void shrink_to_fit(std::size_t used, std::size_t initial) noexcept {
+    std::size_t target = used * 2 < initial ? initial : used * 2;
+    if (capacity_ <= target * 4 || capacity_ * sizeof(T) < (std::size_t{1} << 20)) return;
+    if (up_->resize(data_, layout(capacity_), target * sizeof(T))) capacity_ = target;
+  }
+
+  void release() noexcept {
+    if (data_ != nullptr) up_->deallocate(data_, layout(capacity_));
+    data_ = nullptr;
+    capacity_ = 0;
+  }
+
+  /// Exchanges contents (the upstream binding goes with the memory).
+  void swap(Region& o) noexcept {
+    std::swap(data_, o.data_);
+    std::swap(capacity_, o.capacity_);
+  }
+
+ private:
+  static mem::Layout layout(std::size_t n) noexcept { return {n * sizeof(T), alignof(T)}; }
+
+  bool reallocate(std::size_t cap, std::size_t used) noexcept {
+    if (data_ != nullptr && up_->resize(data_, layout(capacity_), cap * sizeof(T))) {
+      capacity_ = cap;
+      return true;
+    }
+    mem::Allocation a = up_->allocate(layout(cap));
+    if (a.ptr == nullptr) return false;
+    if (data_ != nullptr) {
+      std::memcpy(a.ptr, data_, used * sizeof(T));
+      up_->deallocate(data_, layout(capacity_));
+    }
+    data_ = static_cast<T*>(a.ptr);
+    capacity_ = cap;
+    return true;
+  }
+
+  T* data_ = nullptr;
+  std::size_t capacity_ = 0;  // elements
+  std::optional<mem::AllocatorRef> up_;
+};
+
+}  // namespace clvm::detail

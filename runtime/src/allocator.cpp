@@ -1,0 +1,271 @@
+// SPDX-License-Identifier: Apache-2.0
+// The node arena's slow paths: construction, growth, the limit-checked constructors of atoms, and
+// checkpoints. Accounting mirrors clvmr 0.19 (src/allocator.rs) step for step.
+#include <clvm/allocator.hpp>
+
+#include <cassert>
+#include <cstring>
+#include <stdexcept>
+
+namespace clvm {
+namespace {
+
+// Initial table sizes (elements). On page memory they only commit this much; the reservation lets
+// each table grow in place to its limit.
+constexpr std::size_t kInitialHeap = 64 * 1024;
+constexpr std::size_t kInitialAtoms = 4096;
+constexpr std::size_t kInitialPairs = 8192;
+// In a caller's buffer every byte counts, so start small.
+constexpr std::size_t kInitialHeapSmall = 256;
+constexpr std::size_t kInitialTableSmall = 32;
+
+std::size_t checked_limit(std::size_t heap_limit) {
+  if (heap_limit == 0 || heap_limit > Allocator::kMaxHeapLimit)
+    throw std::invalid_argument("clvm::Allocator: heap limit must be in [1, 4294967295]");
+  return heap_limit;
+}
+
+constexpr std::size_t kTableReserve = Allocator::kMaxPairs * sizeof(Pair);
+
+}  // namespace
+
+Allocator::Allocator(std::size_t heap_limit)
+    : owned_(std::in_place_type<PageUpstream>,
+             PageUpstream{mem::PageAllocator(checked_limit(heap_limit)), mem::PageAllocator(kTableReserve)}),
+      heap_limit_(heap_limit - 1) {
+  bind_regions();
+}
+
+Allocator::Allocator(mem::AllocatorRef upstream, std::size_t heap_limit)
+    : upstream_(upstream), heap_limit_(checked_limit(heap_limit) - 1) {
+  bind_regions();
+}
+
+Allocator::Allocator(OverBufferTag, std::span<std::byte> buffer, std::size_t heap_limit)
+    : owned_(std::in_place_type<mem::BumpAllocator>, mem::BumpAllocator::from_buffer(buffer)),
+      heap_limit_(checked_limit(heap_limit) - 1) {
+  bind_regions();
+}
+
+Allocator Allocator::over_buffer(std::span<std::byte> buffer, std::size_t heap_limit) {
+  return Allocator(OverBufferTag{}, buffer, heap_limit);
+}
+
+Allocator::Allocator(Allocator&& o) noexcept
+    : owned_(std::move(o.owned_)),
+      upstream_(o.upstream_),
+      heap_len_(o.heap_len_),
+      atom_len_(o.atom_len_),
+      pair_len_(o.pair_len_),
+      heap_limit_(o.heap_limit_),
+      ghost_atoms_(o.ghost_atoms_),
+      ghost_pairs_(o.ghost_pairs_),
+      ghost_heap_(o.ghost_heap_) {
+  heap_.swap(o.heap_);
+  atoms_.swap(o.atoms_);
+  pairs_.swap(o.pairs_);
+  bind_regions();
+  o.heap_len_ = o.atom_len_ = o.pair_len_ = 0;
+}
+
+Allocator& Allocator::operator=(Allocator&& o) noexcept {
+  if (this != &o) {
+    this->~Allocator();
+    new (this) Allocator(std::move(o));
+  }
+  return *this;
+}
+
+void Allocator::bind_regions() noexcept {
+  if (auto* page = std::get_if<PageUpstream>(&owned_)) {
+    heap_.bind(page->heap);
+    atoms_.bind(page->tables);
+    pairs_.bind(page->tables);
+  } else if (auto* bump = std::get_if<mem::BumpAllocator>(&owned_)) {
+    heap_.bind(*bump);
+    atoms_.bind(*bump);
+    pairs_.bind(*bump);
+  } else {
+    heap_.bind(*upstream_);
+    atoms_.bind(*upstream_);
+    pairs_.bind(*upstream_);
+  }
+}
+
+std::uint8_t* Allocator::heap_reserve(std::size_t n) {
+  const std::size_t initial = upstream_ || !std::holds_alternative<PageUpstream>(owned_)
+                                  ? kInitialHeapSmall
+                                  : kInitialHeap;
+  if (!heap_.reserve(heap_len_ + n, heap_len_, initial)) throw EvalError(ErrorKind::OutOfMemory);
+  return heap_.data() + heap_len_;
+}
+
+NodePtr Allocator::push_atom(std::uint32_t start, std::uint32_t end) {
+  const std::size_t initial =
+      std::holds_alternative<PageUpstream>(owned_) ? kInitialAtoms : kInitialTableSmall;
+  if (!atoms_.reserve(atom_len_ + 1, atom_len_, initial)) throw EvalError(ErrorKind::OutOfMemory);
+  atoms_.data()[atom_len_] = AtomSpan{start, end};
+  return NodePtr(ObjectType::Bytes, atom_len_++);
+}
+
+void Allocator::grow_pairs() {
+  const std::size_t initial =
+      std::holds_alternative<PageUpstream>(owned_) ? kInitialPairs : kInitialTableSmall;
+  if (!pairs_.reserve(pair_len_ + 1, pair_len_, initial)) throw EvalError(ErrorKind::OutOfMemory);
+}
+
+void Allocator::throw_expected_atom(NodePtr node) {
+  throw EvalError(ErrorKind::InternalError, "expected atom, got pair", node);
+}
+
+NodePtr Allocator::new_atom(std::span<const std::uint8_t> v) {
+  check_heap(v.size());
+  check_atom_limit();
+  if (auto small = fits_in_small_atom(v)) {
+    ++ghost_atoms_;
+    ghost_heap_ += v.size();
+    return NodePtr(ObjectType::SmallAtom, *small);
+  }
+  std::uint8_t* dst = heap_reserve(v.size());
+  // Reserve the table slot before publishing the bytes, so a failure leaves the arena unchanged.
+  const std::uint32_t start = heap_len_;
+  if (!v.empty()) std::memcpy(dst, v.data(), v.size());
+  NodePtr r = push_atom(start, start + static_cast<std::uint32_t>(v.size()));
+  heap_len_ += static_cast<std::uint32_t>(v.size());
+  return r;
+}
+
+NodePtr Allocator::new_small_number(std::uint32_t v) {
+  assert(v <= kMaxSmallValue);
+  const std::size_t len = Atom::len_for_value(v);
+  check_heap(len);
+  check_atom_limit();
+  ++ghost_atoms_;
+  ghost_heap_ += len;
+  return NodePtr(ObjectType::SmallAtom, v);
+}
+
+NodePtr Allocator::new_number(const Number& n) {
+  if (n.sign() >= 0 && n <= kMaxSmallValue) return new_small_number(static_cast<std::uint32_t>(n));
+  const std::vector<std::uint8_t> bytes = number_to_bytes(n);
+  return new_atom(bytes);
+}
+
+NodePtr Allocator::new_substr(NodePtr node, std::uint32_t start, std::uint32_t end) {
+  check_atom_limit();
+  auto bounds = [&](std::uint32_t len) {
+    if (start > len)
+      throw EvalError(ErrorKind::InvalidAllocArg,
+                      fmt::format("substr start out of bounds: {} > {}", start, len), node);
+    if (end > len)
+      throw EvalError(ErrorKind::InvalidAllocArg,
+                      fmt::format("substr end out of bounds: {} > {}", end, len), node);
+    if (end < start)
+      throw EvalError(ErrorKind::InvalidAllocArg,
+                      fmt::format("substr invalid bounds: {} < {}", end, start), node);
+  };
+  switch (node.object_type()) {
+    case ObjectType::Pair:
+      throw EvalError(ErrorKind::InternalError, "substr expected atom, got pair", node);
+    case ObjectType::Bytes: {
+      const AtomSpan s = atoms_.data()[node.index()];
+      bounds(s.end - s.start);
+      return push_atom(s.start + start, s.start + end);
+    }
+    case ObjectType::SmallAtom: {
+      const Atom a = Atom::small(node.index());
+      bounds(static_cast<std::uint32_t>(a.size()));
+      std::span<const std::uint8_t> sub = a.span().subspan(start, end - start);
+      if (auto small = fits_in_small_atom(sub)) {
+        ++ghost_atoms_;  // clvmr charges no ghost heap on this path
+        return NodePtr(ObjectType::SmallAtom, *small);
+      }
+      std::uint8_t* dst = heap_reserve(sub.size());
+      std::memcpy(dst, sub.data(), sub.size());
+      NodePtr r = push_atom(heap_len_, heap_len_ + static_cast<std::uint32_t>(sub.size()));
+      heap_len_ += static_cast<std::uint32_t>(sub.size());
+      return r;
+    }
+  }
+  throw EvalError(ErrorKind::InternalError, "invalid node", node);
+}
+
+NodePtr Allocator::new_concat(std::size_t new_size, std::span<const NodePtr> nodes) {
+  check_atom_limit();
+  check_heap(new_size);
+  auto invalid_size = [] {
+    return EvalError(ErrorKind::InternalError, "concat passed invalid new_size", nil());
+  };
+  if (nodes.empty()) {
+    if (new_size != 0) throw invalid_size();
+    ++ghost_atoms_;  // as if a new empty atom were made
+    return nil();
+  }
+  if (nodes.size() == 1) {
+    if (nodes[0].is_pair())
+      throw EvalError(ErrorKind::InternalError, "concat expected atom, got pair", nodes[0]);
+    if (atom_len(nodes[0]) != new_size) throw invalid_size();
+    ghost_heap_ += new_size;  // as if the bytes were copied
+    ++ghost_atoms_;
+    return nodes[0];
+  }
+  std::uint8_t* dst = heap_reserve(new_size);  // sources are read after this: the heap may move
+  std::size_t counter = 0;
+  for (NodePtr n : nodes) {
+    if (n.is_pair()) throw EvalError(ErrorKind::InternalError, "concat expected atom, got pair", n);
+    const Atom a = atom(n);
+    if (counter + a.size() > new_size) throw invalid_size();
+    if (!a.empty()) std::memmove(dst + counter, a.data(), a.size());
+    counter += a.size();
+  }
+  if (counter != new_size) throw invalid_size();
+  NodePtr r = push_atom(heap_len_, heap_len_ + static_cast<std::uint32_t>(new_size));
+  heap_len_ += static_cast<std::uint32_t>(new_size);
+  return r;
+}
+
+bool Allocator::atom_eq(NodePtr a, NodePtr b) const {
+  if (a.object_type() == ObjectType::SmallAtom && b.object_type() == ObjectType::SmallAtom)
+    return a == b;
+  return atom(a) == atom(b);
+}
+
+Number Allocator::number(NodePtr node) const {
+  if (node.object_type() == ObjectType::SmallAtom) return Number(node.index());
+  return number_from_bytes(atom(node).span());
+}
+
+void Allocator::restore_checkpoint(const Checkpoint& cp) noexcept {
+  assert(heap_len_ >= cp.heap && atom_len_ >= cp.atoms && pair_len_ >= cp.pairs);
+  heap_len_ = cp.heap;
+  atom_len_ = cp.atoms;
+  pair_len_ = cp.pairs;
+  ghost_atoms_ = cp.ghost_atoms;
+  ghost_pairs_ = cp.ghost_pairs;
+  ghost_heap_ = cp.ghost_heap;
+  heap_.shrink_to_fit(heap_len_, kInitialHeap);
+  atoms_.shrink_to_fit(atom_len_, kInitialAtoms);
+  pairs_.shrink_to_fit(pair_len_, kInitialPairs);
+}
+
+void Allocator::restore_checkpoint_keep_counts(const Checkpoint& cp) noexcept {
+  assert(heap_len_ >= cp.heap && atom_len_ >= cp.atoms && pair_len_ >= cp.pairs);
+  ghost_heap_ += heap_len_ - cp.heap;
+  ghost_atoms_ += atom_len_ - cp.atoms;
+  ghost_pairs_ += pair_len_ - cp.pairs;
+  heap_len_ = cp.heap;
+  atom_len_ = cp.atoms;
+  pair_len_ = cp.pairs;
+}
+
+void Allocator::add_ghost_pairs(std::size_t n) {
+  if (kMaxPairs - ghost_pairs_ - pair_len_ < n) throw EvalError(ErrorKind::TooManyPairs);
+  ghost_pairs_ += n;
+}
+
+void Allocator::add_ghost_atoms(std::size_t n) {
+  if (kMaxAtoms - ghost_atoms_ - atom_len_ < n) throw EvalError(ErrorKind::TooManyAtoms);
+  ghost_atoms_ += n;
+}
+
+}  // namespace clvm
