@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// PageAllocator over mmap. Invariant for every live block at p with current size s: the mapping at p
-// spans exactly span(s) = round_up(max(reserve, s), page) bytes, of which the first round_up(s, page)
-// are read/write and the rest PROT_NONE (reserved, not committed).
+// PageAllocator over mmap. Invariant for every live block at p with current size s: the mapping at
+// p spans exactly span(s) = round_up(max(reserve, s), page) bytes, of which the first round_up(s,
+// page) are read/write and the rest PROT_NONE (reserved, not committed).
 #include <clvm/mem/page.hpp>
 
 #include <sys/mman.h>
@@ -39,8 +39,8 @@ Allocation PageAllocator::allocate(Layout l) noexcept {
   const std::size_t align = std::max(l.align, page);
   // Over-reserve by the extra alignment, then trim both ends so the mapping is exactly `span`.
   const std::size_t extra = align - page;
-  void* raw = ::mmap(nullptr, span + extra, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE,
-                     -1, 0);
+  void* raw =
+      ::mmap(nullptr, span + extra, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (raw == MAP_FAILED) return {};
   auto base = reinterpret_cast<std::uintptr_t>(raw);
   const std::uintptr_t aligned = (base + align - 1) & ~(std::uintptr_t{align} - 1);

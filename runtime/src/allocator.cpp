@@ -31,7 +31,8 @@ constexpr std::size_t kTableReserve = Allocator::kMaxPairs * sizeof(Pair);
 
 Allocator::Allocator(std::size_t heap_limit)
     : owned_(std::in_place_type<PageUpstream>,
-             PageUpstream{mem::PageAllocator(checked_limit(heap_limit)), mem::PageAllocator(kTableReserve)}),
+             PageUpstream{mem::PageAllocator(checked_limit(heap_limit)),
+                          mem::PageAllocator(kTableReserve)}),
       heap_limit_(heap_limit - 1) {
   bind_regions();
 }
@@ -93,9 +94,8 @@ void Allocator::bind_regions() noexcept {
 }
 
 std::uint8_t* Allocator::heap_reserve(std::size_t n) {
-  const std::size_t initial = upstream_ || !std::holds_alternative<PageUpstream>(owned_)
-                                  ? kInitialHeapSmall
-                                  : kInitialHeap;
+  const std::size_t initial =
+      upstream_ || !std::holds_alternative<PageUpstream>(owned_) ? kInitialHeapSmall : kInitialHeap;
   if (!heap_.reserve(heap_len_ + n, heap_len_, initial)) throw EvalError(ErrorKind::OutOfMemory);
   return heap_.data() + heap_len_;
 }
@@ -266,6 +266,19 @@ void Allocator::add_ghost_pairs(std::size_t n) {
 void Allocator::add_ghost_atoms(std::size_t n) {
   if (kMaxAtoms - ghost_atoms_ - atom_len_ < n) throw EvalError(ErrorKind::TooManyAtoms);
   ghost_atoms_ += n;
+}
+
+}  // namespace clvm
+
+namespace clvm {
+
+void Allocator::adopt_borrowed(const Borrowed& b) noexcept {
+  heap_.adopt_borrowed(b.heap.data(), b.heap.size());
+  atoms_.adopt_borrowed(b.atoms.data(), b.atoms.size());
+  pairs_.adopt_borrowed(b.pairs.data(), b.pairs.size());
+  heap_len_ = static_cast<std::uint32_t>(b.heap.size());
+  atom_len_ = static_cast<std::uint32_t>(b.atoms.size());
+  pair_len_ = static_cast<std::uint32_t>(b.pairs.size());
 }
 
 }  // namespace clvm

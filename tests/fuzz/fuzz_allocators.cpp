@@ -123,9 +123,15 @@ void run_stack(const std::uint8_t* data, std::size_t size) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   if (size == 0) return 0;
   switch (data[0] % 3) {
-    case 0: run_free_list(data + 1, size - 1); break;
-    case 1: run_pool(data + 1, size - 1); break;
-    default: run_stack(data + 1, size - 1); break;
+    case 0:
+      run_free_list(data + 1, size - 1);
+      break;
+    case 1:
+      run_pool(data + 1, size - 1);
+      break;
+    default:
+      run_stack(data + 1, size - 1);
+      break;
   }
   return 0;
 }

@@ -64,8 +64,9 @@ TEST_P(DeepNesting, QuotedDeepTreeEvaluates) {
   EXPECT_EQ(r.cost, 20u);
 }
 
-INSTANTIATE_TEST_SUITE_P(Both, DeepNesting, ::testing::Values(true, false),
-                         [](const auto& info) { return info.param ? "LeftNested" : "RightNested"; });
+INSTANTIATE_TEST_SUITE_P(Both, DeepNesting, ::testing::Values(true, false), [](const auto& info) {
+  return info.param ? "LeftNested" : "RightNested";
+});
 
 TEST(DeepNesting, DeeplyNestedProgramEvaluatesIteratively) {
   // (r (r (r ... (q . list)))): one million nested operator applications.

@@ -67,8 +67,9 @@ TEST(FaultInjection, Deserializers) {
 
 TEST(FaultInjection, AssembleAndRun) {
   const std::size_t points = for_every_failure([](Allocator& a) {
-    const NodePtr program = assemble(
-        a, "(a (q 2 2 (c 2 (c 5 ()))) (c (q 2 (i (= 5 (q . 0)) (q 1 . 1) (q 18 5 (a 2 (c 2 (c (- 5 (q . 1)) ()))))) 1) 1))");
+    const NodePtr program = assemble(a,
+                                     "(a (q 2 2 (c 2 (c 5 ()))) (c (q 2 (i (= 5 (q . 0)) (q 1 . 1) "
+                                     "(q 18 5 (a 2 (c 2 (c (- 5 (q . 1)) ()))))) 1) 1))");
     const NodePtr env = assemble(a, "(30)");
     const Reduction r = run_program(a, ChiaDialect(0), program, env, 0);
     EXPECT_EQ(a.number(r.node), Number("265252859812191058636308480000000"));

@@ -32,7 +32,8 @@ TEST(ArenaUpstream, NodesSurviveTableRelocation) {
   mem::GlobalAllocator global;
   Allocator a(global);
   std::vector<NodePtr> atoms;
-  for (int i = 0; i < 5000; ++i) atoms.push_back(a.new_atom(std::to_string(i) + "-atom-on-the-heap"));
+  for (int i = 0; i < 5000; ++i)
+    atoms.push_back(a.new_atom(std::to_string(i) + "-atom-on-the-heap"));
   for (int i = 0; i < 5000; ++i)
     EXPECT_EQ(a.atom(atoms[static_cast<std::size_t>(i)]).as_string_view(),
               std::to_string(i) + "-atom-on-the-heap");

@@ -1,6 +1,6 @@
 // The integer codec: minimal two's complement, big-endian, empty = 0.
-#include <clvm/number.hpp>
 #include <clvm/bytes.hpp>
+#include <clvm/number.hpp>
 
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
@@ -10,10 +10,21 @@ namespace {
 
 TEST(Number, GoldenEncodings) {
   const std::vector<std::pair<const char*, const char*>> cases = {
-      {"0", ""},       {"1", "01"},       {"127", "7f"},       {"128", "0080"},
-      {"255", "00ff"}, {"256", "0100"},   {"-1", "ff"},        {"-128", "80"},
-      {"-129", "ff7f"}, {"-27", "e5"},    {"-256", "ff00"},    {"32767", "7fff"},
-      {"32768", "008000"}, {"-32768", "8000"}, {"-32769", "ff7fff"},
+      {"0", ""},
+      {"1", "01"},
+      {"127", "7f"},
+      {"128", "0080"},
+      {"255", "00ff"},
+      {"256", "0100"},
+      {"-1", "ff"},
+      {"-128", "80"},
+      {"-129", "ff7f"},
+      {"-27", "e5"},
+      {"-256", "ff00"},
+      {"32767", "7fff"},
+      {"32768", "008000"},
+      {"-32768", "8000"},
+      {"-32769", "ff7fff"},
       {"18446744073709551615", "00ffffffffffffffff"},
       {"-18446744073709551616", "ff0000000000000000"},
       {"-9223372036854775808", "8000000000000000"},

@@ -40,7 +40,8 @@ struct Checkpoint {
 /// Returns the value of `bytes` if it is the canonical encoding of an integer in [0, 2^26) (the
 /// values stored inline in a NodePtr), else nullopt. Empty is 0; `00` and redundant leading zeros
 /// are not canonical.
-constexpr std::optional<std::uint32_t> fits_in_small_atom(std::span<const std::uint8_t> v) noexcept {
+constexpr std::optional<std::uint32_t> fits_in_small_atom(
+    std::span<const std::uint8_t> v) noexcept {
   const std::size_t n = v.size();
   if (n == 0) return 0;
   if (n > 4 || (v[0] & 0x80) != 0 || (n == 1 && v[0] == 0) || (v[0] == 0 && (v[1] & 0x80) == 0) ||
@@ -50,6 +51,8 @@ constexpr std::optional<std::uint32_t> fits_in_small_atom(std::span<const std::u
   for (std::uint8_t b : v) r = (r << 8) | b;
   return r;
 }
+
+class Image;
 
 class Allocator {
  public:
@@ -221,6 +224,13 @@ class Allocator {
   /// The stored heap (for dumps and images).
   std::span<const std::uint8_t> heap_bytes() const noexcept { return {heap_.data(), heap_len_}; }
 
+  /// Where the bytes of stored atom `index` (0 <= index < stored_atoms()) start on the heap, and
+  /// how many there are (for dumps and images; a substr shares its source's bytes).
+  std::pair<std::uint32_t, std::uint32_t> atom_extent(std::uint32_t index) const noexcept {
+    const AtomSpan s = atoms_.data()[index];
+    return {s.start, s.end - s.start};
+  }
+
   /// Accounting of optimised-away allocations, as clvmr keeps it (see the facts in docs/).
   std::size_t ghost_atoms() const noexcept { return ghost_atoms_; }
   std::size_t ghost_pairs() const noexcept { return ghost_pairs_; }
@@ -244,6 +254,13 @@ class Allocator {
   };
   struct OverBufferTag {};
   Allocator(OverBufferTag, std::span<std::byte> buffer, std::size_t heap_limit);
+  friend class Image;  // builds an arena over a mapped image's tables
+  struct Borrowed {
+    std::span<std::uint8_t> heap;
+    std::span<AtomSpan> atoms;
+    std::span<Pair> pairs;
+  };
+  void adopt_borrowed(const Borrowed& b) noexcept;
 
   void bind_regions() noexcept;
   void check_atom_limit() const {

@@ -31,7 +31,8 @@ class Atom {
   static constexpr Atom small(std::uint32_t value) noexcept {
     Atom a;
     a.size_ = len_for_value(value);
-    for (int i = 3; i >= 0; --i, value >>= 8) a.inline_[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(value);
+    for (int i = 3; i >= 0; --i, value >>= 8)
+      a.inline_[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(value);
     return a;
   }
 

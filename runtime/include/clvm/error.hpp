@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
-/// \file The runtime's exception hierarchy. Every failure on untrusted input is a clvm::Error with an
-/// ErrorKind (one per clvmr error kind), clvmr's message text and, where clvmr has one, the
+/// \file The runtime's exception hierarchy. Every failure on untrusted input is a clvm::Error with
+/// an ErrorKind (one per clvmr error kind), clvmr's message text and, where clvmr has one, the
 /// offending node.
 #pragma once
 
@@ -28,6 +28,8 @@ enum class ErrorKind {
   NonCanonicalSerialization,
   // text format
   SyntaxError,
+  // arena images
+  InvalidImage,
   // evaluation
   CostExceeded,
   Raise,
@@ -51,32 +53,60 @@ enum class ErrorKind {
 /// clvmr's message for `k` ("cost exceeded", "too many pairs", ...).
 constexpr std::string_view default_message(ErrorKind k) noexcept {
   switch (k) {
-    case ErrorKind::OutOfMemory: return "out of memory";
-    case ErrorKind::TooManyAtoms: return "too many atoms";
-    case ErrorKind::TooManyPairs: return "too many pairs";
-    case ErrorKind::InvalidAllocArg: return "invalid allocator argument";
-    case ErrorKind::InternalError: return "internal error";
-    case ErrorKind::BadEncoding: return "bad encoding";
-    case ErrorKind::BackreferenceError: return "invalid backreference";
-    case ErrorKind::NonCanonicalSerialization: return "non-canonical serialization";
-    case ErrorKind::SyntaxError: return "syntax error";
-    case ErrorKind::CostExceeded: return "cost exceeded";
-    case ErrorKind::Raise: return "clvm raise";
-    case ErrorKind::PathIntoAtom: return "path into atom";
-    case ErrorKind::FirstOfNonCons: return "first of non-cons";
-    case ErrorKind::RestOfNonCons: return "rest of non-cons";
-    case ErrorKind::InvalidNilTerminator: return "invalid nil terminator";
-    case ErrorKind::Unimplemented: return "unimplemented operator";
-    case ErrorKind::Reserved: return "reserved operator";
-    case ErrorKind::InvalidOperator: return "invalid operator";
-    case ErrorKind::InvalidOpArg: return "invalid operator argument";
-    case ErrorKind::DivisionByZero: return "division by zero";
-    case ErrorKind::ShiftTooLarge: return "shift too large";
-    case ErrorKind::ValueStackLimitReached: return "value stack limit reached";
-    case ErrorKind::EnvironmentStackLimitReached: return "environment stack limit reached";
-    case ErrorKind::UnknownSoftforkExtension: return "unknown softfork extension";
-    case ErrorKind::SoftforkCostMismatch: return "softfork specified cost mismatch";
-    case ErrorKind::SoftforkStackDepthExceeded: return "softfork stack depth exceeded";
+    case ErrorKind::OutOfMemory:
+      return "out of memory";
+    case ErrorKind::TooManyAtoms:
+      return "too many atoms";
+    case ErrorKind::TooManyPairs:
+      return "too many pairs";
+    case ErrorKind::InvalidAllocArg:
+      return "invalid allocator argument";
+    case ErrorKind::InternalError:
+      return "internal error";
+    case ErrorKind::BadEncoding:
+      return "bad encoding";
+    case ErrorKind::BackreferenceError:
+      return "invalid backreference";
+    case ErrorKind::NonCanonicalSerialization:
+      return "non-canonical serialization";
+    case ErrorKind::SyntaxError:
+      return "syntax error";
+    case ErrorKind::InvalidImage:
+      return "invalid arena image";
+    case ErrorKind::CostExceeded:
+      return "cost exceeded";
+    case ErrorKind::Raise:
+      return "clvm raise";
+    case ErrorKind::PathIntoAtom:
+      return "path into atom";
+    case ErrorKind::FirstOfNonCons:
+      return "first of non-cons";
+    case ErrorKind::RestOfNonCons:
+      return "rest of non-cons";
+    case ErrorKind::InvalidNilTerminator:
+      return "invalid nil terminator";
+    case ErrorKind::Unimplemented:
+      return "unimplemented operator";
+    case ErrorKind::Reserved:
+      return "reserved operator";
+    case ErrorKind::InvalidOperator:
+      return "invalid operator";
+    case ErrorKind::InvalidOpArg:
+      return "invalid operator argument";
+    case ErrorKind::DivisionByZero:
+      return "division by zero";
+    case ErrorKind::ShiftTooLarge:
+      return "shift too large";
+    case ErrorKind::ValueStackLimitReached:
+      return "value stack limit reached";
+    case ErrorKind::EnvironmentStackLimitReached:
+      return "environment stack limit reached";
+    case ErrorKind::UnknownSoftforkExtension:
+      return "unknown softfork extension";
+    case ErrorKind::SoftforkCostMismatch:
+      return "softfork specified cost mismatch";
+    case ErrorKind::SoftforkStackDepthExceeded:
+      return "softfork stack depth exceeded";
   }
   return "unknown error";
 }
@@ -86,7 +116,8 @@ class Error : public std::runtime_error {
  public:
   /// what() = `message` if given, else default_message(kind).
   explicit Error(ErrorKind kind, std::string message = {}, std::optional<NodePtr> node = {})
-      : std::runtime_error(message.empty() ? std::string(default_message(kind)) : std::move(message)),
+      : std::runtime_error(message.empty() ? std::string(default_message(kind))
+                                           : std::move(message)),
         kind_(kind),
         node_(node) {}
 
@@ -110,6 +141,13 @@ class SerdeError : public Error {
  public:
   explicit SerdeError(ErrorKind kind = ErrorKind::BadEncoding, std::string message = {})
       : Error(kind, std::move(message)) {}
+};
+
+/// Raised when an arena image cannot be written, or read back: a missing file, a truncated,
+/// corrupted or hostile image (the message says which check failed).
+class ImageError : public Error {
+ public:
+  explicit ImageError(std::string message) : Error(ErrorKind::InvalidImage, std::move(message)) {}
 };
 
 /// Raised by assemble(): the message names line and column (both 1-based).

@@ -66,7 +66,9 @@ static_assert(sizeof(NodePtr) == 4);
 
 template <>
 struct std::hash<clvm::NodePtr> {
-  std::size_t operator()(clvm::NodePtr p) const noexcept { return std::hash<std::uint32_t>{}(p.raw()); }
+  std::size_t operator()(clvm::NodePtr p) const noexcept {
+    return std::hash<std::uint32_t>{}(p.raw());
+  }
 };
 
 /// Formats as `pair:7`, `bytes:12` or `small:300` (kind and index or inline value).
@@ -76,7 +78,7 @@ struct fmt::formatter<clvm::NodePtr> : fmt::formatter<fmt::string_view> {
   auto format(clvm::NodePtr p, Ctx& ctx) const {
     const char* kind = p.object_type() == clvm::ObjectType::Pair    ? "pair"
                        : p.object_type() == clvm::ObjectType::Bytes ? "bytes"
-                                                                     : "small";
+                                                                    : "small";
     return fmt::format_to(ctx.out(), "{}:{}", kind, p.index());
   }
 };

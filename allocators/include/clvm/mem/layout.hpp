@@ -77,7 +77,8 @@ struct Layout::Extended {
 };
 
 constexpr Layout::Extended Layout::extend(Layout next) const {
-  if (!std::has_single_bit(next.align)) throw LayoutError("Layout: alignment is not a power of two");
+  if (!std::has_single_bit(next.align))
+    throw LayoutError("Layout: alignment is not a power of two");
   if (size > std::numeric_limits<std::size_t>::max() - (next.align - 1))
     throw LayoutError("Layout: extend overflows");
   const std::size_t offset = align_up(size, next.align);

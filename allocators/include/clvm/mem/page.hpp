@@ -21,9 +21,9 @@ class PageAllocator {
   /// The OS page size (4096 on x86-64 Linux).
   static std::size_t page_size() noexcept;
 
-  /// Returns a block of at least `l.size` bytes rounded up to whole pages (Allocation::size), aligned
-  /// to max(l.align, page size); zero-filled (fresh pages). A zero-size request gets one page. Null
-  /// when the OS refuses, or for an alignment that is not a power of two.
+  /// Returns a block of at least `l.size` bytes rounded up to whole pages (Allocation::size),
+  /// aligned to max(l.align, page size); zero-filled (fresh pages). A zero-size request gets one
+  /// page. Null when the OS refuses, or for an alignment that is not a power of two.
   Allocation allocate(Layout l) noexcept;
   Allocation allocate_zeroed(Layout l) noexcept { return allocate(l); }
 
@@ -32,9 +32,9 @@ class PageAllocator {
   void deallocate(void* p, Layout l) noexcept;
 
   /// Grows or shrinks the committed part of the block at `p` in place. Growth succeeds while
-  /// `new_size` fits the block's reservation; new bytes read as zero. Shrinking releases whole pages
-  /// to the OS (keeps the reservation). Requires: `p`/`l` as for deallocate, where `l.size` is the
-  /// size of the last successful allocate/resize.
+  /// `new_size` fits the block's reservation; new bytes read as zero. Shrinking releases whole
+  /// pages to the OS (keeps the reservation). Requires: `p`/`l` as for deallocate, where `l.size`
+  /// is the size of the last successful allocate/resize.
   bool resize(void* p, Layout l, std::size_t new_size) noexcept;
 
   /// The reservation given at construction (before rounding).

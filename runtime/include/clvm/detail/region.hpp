@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 /// \file detail::Region: the growable buffer behind each of the arena's three tables. Its memory
-/// comes from a clvm::mem allocator; growth is in place when the allocator can (PageAllocator with a
-/// reservation: nothing moves), otherwise allocate-copy-free.
+/// comes from a clvm::mem allocator; growth is in place when the allocator can (PageAllocator with
+/// a reservation: nothing moves), otherwise allocate-copy-free.
 #pragma once
 
 #include <clvm/mem/allocator_ref.hpp>
@@ -14,7 +14,7 @@
 namespace clvm::detail {
 
 template <class T>
-  requires std::is_trivially_copyable_v<T>
+requires std::is_trivially_copyable_v<T>
 class Region {
  public:
   Region() noexcept = default;
@@ -29,6 +29,14 @@ class Region {
   T* data() const noexcept { return data_; }
   std::size_t capacity() const noexcept { return capacity_; }
 
+  /// Uses `n` elements at `data` that the region does not own (an arena image): read in place;
+  /// the first growth copies them into upstream memory; never freed here. Requires: empty region.
+  void adopt_borrowed(T* data, std::size_t n) noexcept {
+    data_ = data;
+    capacity_ = n;
+    borrowed_ = true;
+  }
+
   /// Makes room for at least `n` elements, keeping the first `used` ones. Returns false when the
   /// upstream is exhausted (the old contents stay valid).
   bool reserve(std::size_t n, std::size_t used, std::size_t initial) noexcept {
@@ -41,13 +49,15 @@ class Region {
   /// Gives memory back when `used` is far below the capacity (restoring a checkpoint): shrinks to
   /// twice `used` (at least `initial`) once the capacity exceeds four times that.
   void shrink_to_fit(std::size_t used, std::size_t initial) noexcept {
+    if (borrowed_) return;
     std::size_t target = used * 2 < initial ? initial : used * 2;
     if (capacity_ <= target * 4 || capacity_ * sizeof(T) < (std::size_t{1} << 20)) return;
     if (up_->resize(data_, layout(capacity_), target * sizeof(T))) capacity_ = target;
   }
 
   void release() noexcept {
-    if (data_ != nullptr) up_->deallocate(data_, layout(capacity_));
+    if (data_ != nullptr && !borrowed_) up_->deallocate(data_, layout(capacity_));
+    borrowed_ = false;
     data_ = nullptr;
     capacity_ = 0;
   }
@@ -56,13 +66,14 @@ class Region {
   void swap(Region& o) noexcept {
     std::swap(data_, o.data_);
     std::swap(capacity_, o.capacity_);
+    std::swap(borrowed_, o.borrowed_);
   }
 
  private:
   static mem::Layout layout(std::size_t n) noexcept { return {n * sizeof(T), alignof(T)}; }
 
   bool reallocate(std::size_t cap, std::size_t used) noexcept {
-    if (data_ != nullptr && up_->resize(data_, layout(capacity_), cap * sizeof(T))) {
+    if (data_ != nullptr && !borrowed_ && up_->resize(data_, layout(capacity_), cap * sizeof(T))) {
       capacity_ = cap;
       return true;
     }
@@ -70,8 +81,9 @@ class Region {
     if (a.ptr == nullptr) return false;
     if (data_ != nullptr) {
       std::memcpy(a.ptr, data_, used * sizeof(T));
-      up_->deallocate(data_, layout(capacity_));
+      if (!borrowed_) up_->deallocate(data_, layout(capacity_));
     }
+    borrowed_ = false;
     data_ = static_cast<T*>(a.ptr);
     capacity_ = cap;
     return true;
@@ -79,6 +91,7 @@ class Region {
 
   T* data_ = nullptr;
   std::size_t capacity_ = 0;  // elements
+  bool borrowed_ = false;     // data_ is not ours to free or resize
   std::optional<mem::AllocatorRef> up_;
 };
 
