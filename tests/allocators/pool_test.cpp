@@ -1,0 +1,110 @@
+// SPDX-License-Identifier: Apache-2.0
+// PoolAllocator: the seed counts, block rounding, alignment, reuse order, double free.
+#include <clvm/mem/pool.hpp>
+
+#include "misuse_recorder.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cstdint>
+#include <set>
+#include <vector>
+
+namespace clvm::mem {
+namespace {
+
+TEST(PoolAllocator, SeedAllocateThreeFreeOneLeaves98Free) {
+  PoolAllocator pool(64, 100);
+  const Allocation p1 = pool.allocate(Layout{64, 8});
+  const Allocation p2 = pool.allocate(Layout{64, 8});
+  const Allocation p3 = pool.allocate(Layout{64, 8});
+  ASSERT_TRUE(p1 && p2 && p3);
+  EXPECT_EQ(pool.num_free_blocks(), 97u);
+  pool.deallocate(p2.ptr, Layout{64, 8});
+  EXPECT_EQ(pool.num_free_blocks(), 98u);
+  EXPECT_EQ(pool.num_allocated(), 2u);
+}
+
+TEST(PoolAllocator, BlocksAreAtLeastPointerSizedAndRoundedToTheAlignment) {
+  EXPECT_EQ(PoolAllocator(1, 4, 1).block_size(), PoolAllocator::min_block_size);
+  EXPECT_EQ(PoolAllocator(1, 4).block_size(), alignof(std::max_align_t));
+  EXPECT_EQ(PoolAllocator(24, 4, 8).block_size(), 24u);
+  EXPECT_EQ(PoolAllocator(24, 4, 32).block_size(), 32u);
+  EXPECT_EQ(PoolAllocator(100, 4, 64).block_size(), 128u);
+}
+
+TEST(PoolAllocator, EveryBlockIsAlignedAndDistinct) {
+  PoolAllocator pool(100, 32, 256);
+  std::set<void*> seen;
+  for (int i = 0; i < 32; ++i) {
+    const Allocation a = pool.allocate(Layout{100, 256});
+    ASSERT_TRUE(a);
+    EXPECT_EQ(a.size, 256u);
+    EXPECT_EQ(reinterpret_cast<std::uintptr_t>(a.ptr) % 256, 0u);
+    EXPECT_TRUE(pool.owns(a.ptr));
+    EXPECT_TRUE(seen.insert(a.ptr).second);
+  }
+  EXPECT_FALSE(pool.allocate(Layout{1, 1}));  // exhausted
+  EXPECT_EQ(pool.num_free_blocks(), 0u);
+}
+
+TEST(PoolAllocator, RequestsThatDoNotFitABlockFail) {
+  PoolAllocator pool(64, 4, 16);
+  EXPECT_FALSE(pool.allocate(Layout{65, 8}));
+  EXPECT_FALSE(pool.allocate(Layout{8, 32}));
+  EXPECT_EQ(pool.num_free_blocks(), 4u);
+}
+
+TEST(PoolAllocator, FreedBlockIsReusedFirst) {
+  PoolAllocator pool(32, 8);
+  const Allocation a = pool.allocate(Layout{32, 8});
+  (void)pool.allocate(Layout{32, 8});
+  pool.deallocate(a.ptr, Layout{32, 8});
+  EXPECT_EQ(pool.allocate(Layout{32, 8}).ptr, a.ptr);
+}
+
+TEST(PoolAllocator, OwnsOnlyBlockBoundariesInsideThePool) {
+  PoolAllocator pool(32, 8, 16);
+  const Allocation a = pool.allocate(Layout{32, 8});
+  EXPECT_TRUE(pool.owns(a.ptr));
+  EXPECT_FALSE(pool.owns(static_cast<std::byte*>(a.ptr) + 8));
+  int x = 0;
+  EXPECT_FALSE(pool.owns(&x));
+}
+
+TEST(PoolAllocator, ResetFreesEveryBlock) {
+  PoolAllocator pool(16, 10);
+  for (int i = 0; i < 10; ++i) (void)pool.allocate(Layout{16, 8});
+  EXPECT_EQ(pool.num_allocated(), 10u);
+  pool.reset();
+  EXPECT_EQ(pool.num_free_blocks(), 10u);
+  EXPECT_TRUE(pool.allocate(Layout{16, 8}));
+}
+
+#ifndef NDEBUG
+TEST(PoolAllocator, DoubleFreeIsReportedInDebugBuildsAndIgnored) {
+  testing::RecordMisuse recorder;
+  PoolAllocator pool(64, 4);
+  const Allocation a = pool.allocate(Layout{64, 8});
+  pool.deallocate(a.ptr, Layout{64, 8});
+  pool.deallocate(a.ptr, Layout{64, 8});
+  ASSERT_EQ(recorder.reports().size(), 1u);
+  EXPECT_EQ(recorder.reports()[0].kind, MisuseKind::double_free);
+  EXPECT_EQ(recorder.reports()[0].ptr, a.ptr);
+  EXPECT_EQ(pool.num_free_blocks(), 4u);  // the free list was not corrupted
+  std::set<void*> distinct;
+  for (int i = 0; i < 4; ++i) distinct.insert(pool.allocate(Layout{64, 8}).ptr);
+  EXPECT_EQ(distinct.size(), 4u);
+}
+#endif
+
+#if !defined(NDEBUG) && GTEST_HAS_DEATH_TEST
+TEST(PoolAllocatorDeathTest, ForeignPointerAsserts) {
+  PoolAllocator pool(64, 4);
+  int x = 0;
+  EXPECT_DEATH(pool.deallocate(&x, Layout::of<int>()), "not from this pool");
+}
+#endif
+
+}  // namespace
+}  // namespace clvm::mem
