@@ -1,0 +1,252 @@
+// SPDX-License-Identifier: Apache-2.0
+// node_to_bytes_backrefs: clvmr's greedy compressor (src/serde/ser_br.rs) on interned ids.
+//
+// The reader's parse stack at any moment is a list of completed items; every completed subtree
+// stays somewhere inside it, and the stack changes the same way whether a subtree was written in
+// full or as a back-reference. So each decision is local: for each node (pre-order) serializing to
+// >= 4 bytes, take the shortest path from the stack root to an equal subtree if its path atom is
+// shorter than the node. A root path is `rest`^o (o = an item's distance from the top) followed
+// either by nothing (the node equals that stack suffix) or by `first` and a path inside the item.
+// Paths inside items are found by a breadth-first search upwards from the node over completed
+// ancestors (interned ids, parent lists), which stops as soon as no shorter candidate can appear.
+#include <clvm/serde.hpp>
+
+#include "serde/atom_prefix.hpp"
+#include "serde/intern.hpp"
+
+#include <algorithm>
+#include <limits>
+
+namespace clvm {
+namespace {
+
+using namespace serde_detail;
+
+// The longest path (in steps) whose atom serializes to at most `budget` bytes (clvmr's
+// atom_length_bits(steps + 1) <= budget).
+std::uint64_t max_path_steps(std::uint64_t budget) {
+  std::uint64_t nb = budget - 1;
+  while (nb > 0 && nb + prefix_width(nb) > budget) --nb;
+  return std::max<std::uint64_t>(7, nb * 8) - 1;
+}
+
+class Compressor {
+ public:
+  Compressor(const InternedTree& t, std::size_t limit) : t_(t), limit_(limit) {
+    const std::uint32_t n = t.size();
+    serlen_.resize(n);
+    std::vector<std::uint32_t> count(n + 1, 0);
+    for (std::uint32_t id = 0; id < n; ++id) {
+      if (t.is_atom(id)) {
+        serlen_[id] = atom_serialized_length(t.atom(id).span());
+      } else {
+        serlen_[id] = sat_add(1, sat_add(serlen_[t.first(id)], serlen_[t.rest(id)]));
+        ++count[t.first(id)];
+        ++count[t.rest(id)];
+      }
+    }
+    parent_off_.resize(n + 1, 0);
+    for (std::uint32_t id = 0; id < n; ++id) parent_off_[id + 1] = parent_off_[id] + count[id];
+    parents_.resize(parent_off_[n]);
+    entry_pos_.resize(std::size_t{n} * 2);
+    present_parents_.assign(n, 0);
+    std::vector<std::uint32_t> fill(parent_off_.begin(), parent_off_.end() - 1);
+    for (std::uint32_t id = 0; id < n; ++id) {
+      if (t.is_atom(id)) continue;
+      entry_pos_[id << 1] = fill[t.first(id)];
+      parents_[fill[t.first(id)]++] = id << 1;
+      entry_pos_[(id << 1) | 1] = fill[t.rest(id)];
+      parents_[fill[t.rest(id)]++] = (id << 1) | 1;
+    }
+    present_.assign(n, 0);
+    item_pos_.assign(n, 0);
+    spine_pos_.assign(n, 0);
+    stamp_.assign(n, 0);
+    down_.assign(n, 0);
+  }
+
+  std::vector<std::uint8_t> run() {
+    constexpr std::uint64_t kCons = std::uint64_t{1} << 32;
+    std::vector<std::uint64_t> ops{t_.root()};
+    while (!ops.empty()) {
+      const std::uint64_t op = ops.back();
+      ops.pop_back();
+      const auto id = static_cast<std::uint32_t>(op);
+      if ((op & kCons) != 0) {
+        pop_item();
+        pop_item();
+        mark_present(id);
+        push_item(id);
+        continue;
+      }
+      if (serlen_[id] >= 4 && try_backref(id)) {
+        mark_present(id);  // it may have matched a stack suffix without being completed before
+        push_item(id);
+      } else if (t_.is_atom(id)) {
+        append_atom(out_, t_.atom(id).span());
+        mark_present(id);
+        push_item(id);
+      } else {
+        out_.push_back(kConsBox);
+        ops.push_back(kCons | id);
+        ops.push_back(t_.rest(id));
+        ops.push_back(t_.first(id));
+      }
+      if (out_.size() > limit_) [[unlikely]]
+        throw EvalError(ErrorKind::OutOfMemory);
+    }
+    return std::move(out_);
+  }
+
+ private:
+  struct Item {
+    std::uint32_t id, prev_item_pos, spine, prev_spine_pos;
+  };
+  // The best path found so far: `o` rests, then (if `top` is set) a first into the item `top`
+  // and `depth` steps recorded in down_.
+  struct Candidate {
+    std::uint64_t steps = std::numeric_limits<std::uint64_t>::max();
+    std::uint64_t o = 0, depth = 0;
+    std::uint32_t top = kNoId;
+  };
+
+  static std::uint64_t sat_add(std::uint64_t x, std::uint64_t y) noexcept {
+    return x > std::numeric_limits<std::uint64_t>::max() - y
+               ? std::numeric_limits<std::uint64_t>::max()
+               : x + y;
+  }
+
+  // Records that `id` is complete: its entries move to the front (the present part) of its
+  // children's parent lists, so searches never scan parents that do not exist yet.
+  void mark_present(std::uint32_t id) {
+    if (present_[id] != 0) return;
+    present_[id] = 1;
+    if (t_.is_atom(id)) return;
+    for (std::uint32_t dir = 0; dir < 2; ++dir) {
+      const std::uint32_t child = dir == 0 ? t_.first(id) : t_.rest(id);
+      const std::uint32_t entry = (id << 1) | dir;
+      const std::uint32_t at = entry_pos_[entry];
+      const std::uint32_t front = parent_off_[child] + present_parents_[child]++;
+      const std::uint32_t other = parents_[front];
+      std::swap(parents_[at], parents_[front]);
+      entry_pos_[other] = at;
+      entry_pos_[entry] = front;
+    }
+  }
+
+  void push_item(std::uint32_t id) {
+    const std::uint32_t below = items_.empty() ? t_.nil_id() : items_.back().spine;
+    const std::uint32_t spine = below == kNoId ? kNoId : t_.find_pair(id, below);
+    const auto pos = static_cast<std::uint32_t>(items_.size() + 1);
+    items_.push_back({id, item_pos_[id], spine, spine == kNoId ? 0 : spine_pos_[spine]});
+    item_pos_[id] = pos;
+    if (spine != kNoId) spine_pos_[spine] = pos;
+  }
+
+  void pop_item() {
+    const Item it = items_.back();
+    items_.pop_back();
+    item_pos_[it.id] = it.prev_item_pos;
+    if (it.spine != kNoId) spine_pos_[it.spine] = it.prev_spine_pos;
+  }
+
+  // Emits a back-reference for `id` if one is short enough; returns whether it did.
+  bool try_backref(std::uint32_t id) {
+    const std::uint64_t max_steps = max_path_steps(serlen_[id] - 1);
+    const std::uint64_t k = items_.size();
+    Candidate best;
+    if (const std::uint32_t sp = spine_pos_[id]; sp != 0) {
+      best.steps = best.o = k - sp;  // the node is the stack suffix starting o items down
+    }
+    // Not only for completed nodes: a subtree of a back-referenced stack suffix may contain this
+    // node although it was never written itself.
+    search_items(id, k, std::min(max_steps, best.steps), best);
+    if (best.steps > max_steps) return false;
+    out_.push_back(kBackReference);
+    append_atom(out_, encode(best));
+    return true;
+  }
+
+  // Breadth-first search upwards from `id` through completed ancestors; an ancestor that is a
+  // stack item o positions from the top gives a path of o + 1 + depth steps.
+  void search_items(std::uint32_t id, std::uint64_t k, std::uint64_t max_steps, Candidate& best) {
+    ++epoch_;
+    frontier_.assign(1, id);
+    stamp_[id] = epoch_;
+    for (std::uint64_t depth = 0; !frontier_.empty(); ++depth) {
+      // Candidates at this depth take at least depth + 1 steps; only strictly shorter ones help.
+      if (depth + 1 > max_steps || depth + 1 >= best.steps) return;
+      for (std::uint32_t node : frontier_) {
+        if (const std::uint32_t pos = item_pos_[node]; pos != 0) {
+          const std::uint64_t o = k - pos;
+          const std::uint64_t steps = o + 1 + depth;
+          if (steps < best.steps) best = {steps, o, depth, node};
+        }
+      }
+      if (depth + 2 > max_steps || depth + 2 >= best.steps) return;
+      next_.clear();
+      for (std::uint32_t node : frontier_) {
+        const std::uint32_t end = parent_off_[node] + present_parents_[node];
+        for (std::uint32_t e = parent_off_[node]; e < end; ++e) {
+          const std::uint32_t parent = parents_[e] >> 1;
+          if (stamp_[parent] == epoch_) continue;
+          stamp_[parent] = epoch_;
+          down_[parent] = (node << 1) | (parents_[e] & 1);
+          next_.push_back(parent);
+        }
+      }
+      frontier_.swap(next_);
+    }
+  }
+
+  // The path atom of `c` (big-endian; bit i is step i from the root, 1 = rest; then a 1).
+  std::vector<std::uint8_t> encode(const Candidate& c) const {
+    std::vector<std::uint8_t> v((c.steps + 1 + 7) / 8, 0);
+    auto set = [&](std::uint64_t bit) {
+      v[v.size() - 1 - bit / 8] |= static_cast<std::uint8_t>(1u << (bit % 8));
+    };
+    for (std::uint64_t i = 0; i < c.o; ++i) set(i);
+    if (c.top != kNoId) {  // bit o stays 0: `first`
+      std::uint32_t node = c.top;
+      for (std::uint64_t i = 0; i < c.depth; ++i) {
+        if ((down_[node] & 1) != 0) set(c.o + 1 + i);
+        node = down_[node] >> 1;
+      }
+    }
+    set(c.steps);
+    return v;
+  }
+
+  const InternedTree& t_;
+  std::size_t limit_;
+  std::vector<std::uint64_t> serlen_;
+  // Per node, its parents as (parent id << 1) | is_rest in parents_[parent_off_[node]...]; the
+  // first present_parents_[node] of them are complete. entry_pos_ locates each entry.
+  std::vector<std::uint32_t> parent_off_, parents_, present_parents_, entry_pos_;
+  // Completed (or back-referenced) at least once: exactly the nodes clvmr's ReadCacheLookup
+  // still counts, apart from stack-suffix lists, which are handled by spine_pos_.
+  std::vector<std::uint8_t> present_;
+  std::vector<std::uint32_t> item_pos_, spine_pos_;  // topmost 1-based stack position, or 0
+  std::vector<Item> items_;
+  std::vector<std::uint32_t> stamp_, down_, frontier_, next_;
+  std::uint32_t epoch_ = 0;
+  std::vector<std::uint8_t> out_;
+};
+
+std::vector<std::uint8_t> compress(const Allocator& a, NodePtr node, std::size_t limit) {
+  const InternedTree tree(a, node);
+  return Compressor(tree, limit).run();
+}
+
+}  // namespace
+
+std::vector<std::uint8_t> node_to_bytes_backrefs(const Allocator& a, NodePtr node) {
+  return compress(a, node, std::numeric_limits<std::size_t>::max());
+}
+
+std::vector<std::uint8_t> node_to_bytes_backrefs_limit(const Allocator& a, NodePtr node,
+                                                       std::size_t limit) {
+  return compress(a, node, limit);
+}
+
+}  // namespace clvm

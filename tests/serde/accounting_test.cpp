@@ -1,0 +1,118 @@
+// SPDX-License-Identifier: Apache-2.0
+// Atom and pair accounting of the deserializers, as clvmr counts them (facts §1, §2).
+#include <clvm/serde.hpp>
+
+#include "serde_test_util.hpp"
+
+#include <gtest/gtest.h>
+
+namespace {
+
+using namespace clvm;
+using serde_test::hex;
+
+struct Counts {
+  std::size_t atoms, pairs, heap;
+};
+
+Counts counts(const Allocator& a) { return {a.atom_count(), a.pair_count(), a.heap_size()}; }
+
+TEST(SerdeAccounting, ClassicNilAndOneAreUncounted) {
+  const Allocator fresh;
+  const Counts base = counts(fresh);
+  {
+    Allocator a;
+    node_from_bytes(a, hex("ff8080"));
+    EXPECT_EQ(a.atom_count(), base.atoms);
+    EXPECT_EQ(a.pair_count(), 1u);
+    EXPECT_EQ(a.heap_size(), base.heap);
+  }
+  {
+    Allocator a;
+    node_from_bytes(a, hex("ff01ff0180"));
+    EXPECT_EQ(a.atom_count(), base.atoms);
+    EXPECT_EQ(a.pair_count(), 2u);
+  }
+  {
+    Allocator a;  // 02 and 00 are counted: one small atom, one heap atom
+    node_from_bytes(a, hex("ff02ff0080"));
+    EXPECT_EQ(a.atom_count(), base.atoms + 2);
+    EXPECT_EQ(a.heap_size(), base.heap + 2);
+    EXPECT_EQ(a.stored_atoms(), 1u);
+  }
+  {
+    Allocator a;  // over-long encodings of 1 and nil are ordinary atoms
+    node_from_bytes(a, hex("ff8101ffc000ff86666f6f62617280"));
+    EXPECT_EQ(a.atom_count(), base.atoms + 3);
+    EXPECT_EQ(a.pair_count(), 3u);
+  }
+}
+
+TEST(SerdeAccounting, BackrefGhostPairs) {
+  {
+    Allocator a;  // 2 atoms + 1 cons on the stack, plus the real pair
+    node_from_bytes_backrefs(a, hex("ff8080"));
+    EXPECT_EQ(a.pair_count(), 4u);
+    EXPECT_EQ(a.stored_pairs(), 1u);
+  }
+  {
+    Allocator a;
+    node_from_bytes_backrefs(a, hex("0a"));
+    EXPECT_EQ(a.pair_count(), 1u);
+    EXPECT_EQ(a.stored_pairs(), 0u);
+  }
+  {
+    Allocator a;  // the stack list is made real: one ghost becomes a pair
+    node_from_bytes_backrefs(a, hex("ff86666f6f626172fe01"));
+    EXPECT_EQ(a.pair_count(), 4u);
+    EXPECT_EQ(a.stored_pairs(), 2u);
+  }
+  {
+    Allocator a;  // a path into an item adds nothing beyond its own stack slot
+    node_from_bytes_backrefs(a, hex("ffff01ff02ff03ff0480fe02"));
+    EXPECT_EQ(a.stored_pairs(), 5u);
+    EXPECT_EQ(a.pair_count(), 5u + 11u);  // ghosts: 5 atoms + 1 backref + 5 conses
+  }
+  {
+    Allocator a;  // a second reference to the same stack suffix reuses the cached list
+    node_from_bytes_backrefs(a, hex("ff01ff02ffff03fe03fe03"));
+    // (1 2 (3 . BR) . BR): at the first fe03 the stack is [1, 2, 3] and the list (2 1) is made
+    // real (2 pairs, 2 ghosts fewer); the second fe03 reuses it. Ghosts: 3 atoms + 2 backrefs +
+    // 4 conses - 2; real: 4 conses + 2 stack pairs.
+    EXPECT_EQ(a.stored_pairs(), 6u);
+    EXPECT_EQ(a.pair_count(), 6u + (5u + 4u - 2u));
+  }
+}
+
+TEST(SerdeAccounting, BackrefTooManyPairsAtTheSameAllocation) {
+  {
+    Allocator a;
+    a.add_ghost_pairs(Allocator::kMaxPairs - 4);
+    EXPECT_NO_THROW(node_from_bytes_backrefs(a, hex("ff8080")));
+    EXPECT_EQ(a.pair_count(), Allocator::kMaxPairs);
+  }
+  {
+    Allocator a;
+    a.add_ghost_pairs(Allocator::kMaxPairs - 3);
+    serde_test::expect_error<EvalError>([&] { node_from_bytes_backrefs(a, hex("ff8080")); },
+                                        ErrorKind::TooManyPairs);
+  }
+  {
+    Allocator a;  // the classic reader needs one pair only
+    a.add_ghost_pairs(Allocator::kMaxPairs - 1);
+    EXPECT_NO_THROW(node_from_bytes(a, hex("ff8080")));
+    serde_test::expect_error<EvalError>([&] { node_from_bytes(a, hex("ff8080")); },
+                                        ErrorKind::TooManyPairs);
+  }
+}
+
+TEST(SerdeAccounting, TooManyAtoms) {
+  Allocator a;
+  a.add_ghost_atoms(Allocator::kMaxAtoms - a.atom_count() - 1);
+  // nil and 1 do not count, so this parses although only one atom is left
+  EXPECT_NO_THROW(node_from_bytes(a, hex("ff80ff01ff0280")));
+  serde_test::expect_error<EvalError>([&] { node_from_bytes(a, hex("ff0380")); },
+                                      ErrorKind::TooManyAtoms);
+}
+
+}  // namespace
