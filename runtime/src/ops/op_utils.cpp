@@ -1,0 +1,142 @@
+// SPDX-License-Identifier: Apache-2.0
+// Argument readers for operators, mirroring clvmr's src/op_utils.rs (error kinds, texts, order).
+#include "ops/op_utils.hpp"
+
+#include <fmt/format.h>
+
+#include <array>
+
+namespace clvm::ops {
+
+void throw_op_arg(NodePtr node, std::string message) {
+  throw EvalError(ErrorKind::InvalidOpArg, std::move(message), node);
+}
+
+namespace detail {
+void throw_arity(NodePtr args, std::string_view name, std::string_view how, std::size_t n) {
+  throw_op_arg(args, fmt::format("{} takes {} {} argument{}", name, how, n, n == 1 ? "" : "s"));
+}
+}  // namespace detail
+
+NodePtr first(const Allocator& a, NodePtr n) {
+  if (!n.is_pair()) throw EvalError(ErrorKind::FirstOfNonCons, {}, n);
+  return a.pair(n).first;
+}
+
+NodePtr rest(const Allocator& a, NodePtr n) {
+  if (!n.is_pair()) throw EvalError(ErrorKind::RestOfNonCons, {}, n);
+  return a.pair(n).rest;
+}
+
+Atom atom(const Allocator& a, NodePtr n, std::string_view op_name) {
+  if (n.is_pair()) throw_op_arg(n, fmt::format("{} on list", op_name));
+  return a.atom(n);
+}
+
+std::size_t atom_len(const Allocator& a, NodePtr n, std::string_view op_name) {
+  if (n.is_pair()) throw_op_arg(n, fmt::format("{} requires an atom", op_name));
+  return a.atom_len(n);
+}
+
+IntArg int_atom(const Allocator& a, NodePtr n, std::string_view op_name) {
+  if (n.is_pair()) throw_op_arg(n, fmt::format("Requires Int Argument: {}", op_name));
+  if (n.object_type() == ObjectType::SmallAtom)
+    return {Number(n.index()), Atom::len_for_value(n.index())};
+  const Atom bytes = a.atom(n);
+  return {number_from_bytes(bytes.span()), bytes.size()};
+}
+
+std::optional<std::int64_t> small_int_atom(const Allocator& a, NodePtr n, std::string_view op_name,
+                                           std::size_t& len) {
+  if (n.object_type() == ObjectType::SmallAtom) {
+    len = Atom::len_for_value(n.index());
+    return static_cast<std::int64_t>(n.index());
+  }
+  if (n.is_pair()) throw_op_arg(n, fmt::format("Requires Int Argument: {}", op_name));
+  const Atom bytes = a.atom(n);
+  len = bytes.size();
+  if (len > 8) return std::nullopt;
+  if (len == 0) return 0;
+  std::uint64_t u = (bytes[0] & 0x80) != 0 ? ~std::uint64_t{0} : 0;
+  for (std::uint8_t b : bytes) u = (u << 8) | b;
+  return static_cast<std::int64_t>(u);
+}
+
+NodePtr new_i64(Allocator& a, std::int64_t v) {
+  if (v >= 0 && v <= static_cast<std::int64_t>(Allocator::kMaxSmallValue))
+    return a.new_small_number(static_cast<std::uint32_t>(v));
+  std::array<std::uint8_t, 8> buf{};
+  const auto u = static_cast<std::uint64_t>(v);
+  for (int i = 0; i < 8; ++i)
+    buf[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(u >> (56 - 8 * i));
+  // Drop leading bytes that only repeat the sign.
+  std::size_t start = 0;
+  while (start < 7 && ((buf[start] == 0 && (buf[start + 1] & 0x80) == 0) ||
+                       (buf[start] == 0xff && (buf[start + 1] & 0x80) != 0)))
+    ++start;
+  return a.new_atom(std::span<const std::uint8_t>(buf).subspan(start));
+}
+
+namespace {
+std::optional<std::uint32_t> u32_from_bytes(std::span<const std::uint8_t> buf, bool sign_extend) {
+  if (buf.empty()) return 0;
+  if (buf.size() > 4) return std::nullopt;
+  std::uint32_t r = (sign_extend && (buf[0] & 0x80) != 0) ? 0xFFFF'FFFFu : 0;
+  for (std::uint8_t b : buf) r = (r << 8) | b;
+  return r;
+}
+}  // namespace
+
+std::optional<std::uint32_t> u32_from_u8(std::span<const std::uint8_t> buf) noexcept {
+  return u32_from_bytes(buf, false);
+}
+
+std::optional<std::int32_t> i32_from_u8(std::span<const std::uint8_t> buf) noexcept {
+  const auto u = u32_from_bytes(buf, true);
+  if (!u) return std::nullopt;
+  return static_cast<std::int32_t>(*u);
+}
+
+std::uint64_t u64_from_bytes(std::span<const std::uint8_t> buf) noexcept {
+  std::uint64_t r = 0;
+  for (std::uint8_t b : buf) r = (r << 8) | b;
+  return r;
+}
+
+std::int32_t i32_atom(const Allocator& a, NodePtr n, std::string_view op_name) {
+  if (n.object_type() == ObjectType::SmallAtom) return static_cast<std::int32_t>(n.index());
+  std::optional<std::int32_t> v;
+  if (n.is_atom()) v = i32_from_u8(a.atom(n).span());
+  if (!v) throw_op_arg(n, fmt::format("{} requires int32 args (with no leading zeros)", op_name));
+  return *v;
+}
+
+std::uint64_t uint_atom(const Allocator& a, NodePtr n, std::size_t size, std::string_view op_name,
+                        Flags flags) {
+  if (n.is_pair()) throw_op_arg(n, fmt::format("{} requires int arg", op_name));
+  const Atom bytes = a.atom(n);
+  std::span<const std::uint8_t> buf = bytes.span();
+  if (buf.empty()) return 0;
+  if ((buf[0] & 0x80) != 0) throw_op_arg(n, fmt::format("{} requires positive int arg", op_name));
+  if ((flags & CANONICAL_INTS) != 0) {
+    if (buf[0] == 0) {
+      if (buf.size() < 2 || (buf[1] & 0x80) == 0)
+        throw_op_arg(n,
+                     fmt::format("{} requires u{} arg with no leading zeros", op_name, size * 8));
+      buf = buf.subspan(1);
+    }
+  } else {
+    while (!buf.empty() && buf[0] == 0) buf = buf.subspan(1);
+  }
+  if (buf.size() > size) throw_op_arg(n, fmt::format("{} requires u{} arg", op_name, size * 8));
+  return u64_from_bytes(buf);
+}
+
+Number mod_group_order(const Number& n) {
+  static const Number kOrder("0x73eda753299d7d483339d80809a1d80553bda402fffe5bfeffffffff00000001");
+  Number r = n % kOrder;  // truncating: the sign of n
+  if (r.sign() < 0) r += kOrder;
+  return r;
+}
+
+}  // namespace clvm::ops

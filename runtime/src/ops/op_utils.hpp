@@ -1,0 +1,184 @@
+// SPDX-License-Identifier: Apache-2.0
+/// \file Argument helpers shared by every operator (clvmr's src/op_utils.rs): arity checks, atom
+/// and integer readers with clvmr's error kinds and texts, and the cost helpers (check_cost,
+/// malloc cost). Every failure throws EvalError naming the offending node.
+#pragma once
+
+#include <clvm/allocator.hpp>
+#include <clvm/cost.hpp>
+#include <clvm/error.hpp>
+#include <clvm/flags.hpp>
+#include <clvm/number.hpp>
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace clvm::ops {
+
+/// The cost charged per byte of an atom an operator allocates for its result.
+inline constexpr Cost kMallocCostPerByte = 10;
+
+/// Throws EvalError(InvalidOpArg, `message`, `node`).
+[[noreturn]] void throw_op_arg(NodePtr node, std::string message);
+
+namespace detail {
+/// Throws InvalidOpArg "`name` takes exactly|no more than `n` argument(s)" on `args`.
+[[noreturn]] void throw_arity(NodePtr args, std::string_view name, std::string_view how,
+                              std::size_t n);
+}  // namespace detail
+
+/// The items of the list `args`, which must have exactly N items. A non-nil terminator is not
+/// checked (the evaluator guarantees nil-terminated argument lists; clvmr ignores it too).
+/// Throws InvalidOpArg "`name` takes exactly N argument(s)" otherwise, naming `args`.
+template <std::size_t N>
+std::array<NodePtr, N> get_args(const Allocator& a, NodePtr args, std::string_view name) {
+  std::array<NodePtr, N> out{};
+  std::size_t count = 0;
+  NodePtr next = args;
+  while (next.is_pair()) {
+    if (count == N) detail::throw_arity(args, name, "exactly", N);
+    const Pair p = a.pair(next);
+    out[count++] = p.first;
+    next = p.rest;
+  }
+  if (count != N) detail::throw_arity(args, name, "exactly", N);
+  return out;
+}
+
+/// Up to N items of the list `args` and how many there were.
+template <std::size_t N>
+struct VarArgs {
+  std::array<NodePtr, N> items{};
+  std::size_t count = 0;
+};
+
+/// The items of `args` when there are at most N; throws InvalidOpArg "`name` takes no more than N
+/// argument(s)" otherwise. Unused slots hold nil.
+template <std::size_t N>
+VarArgs<N> get_varargs(const Allocator& a, NodePtr args, std::string_view name) {
+  VarArgs<N> out;
+  NodePtr next = args;
+  while (next.is_pair()) {
+    if (out.count == N) detail::throw_arity(args, name, "no more than", N);
+    const Pair p = a.pair(next);
+    out.items[out.count++] = p.first;
+    next = p.rest;
+  }
+  return out;
+}
+
+/// True for the empty atom (nil and any zero-length atom); false for pairs and other atoms.
+inline bool nilp(const Allocator& a, NodePtr n) { return n.is_atom() && a.atom_len(n) == 0; }
+
+/// The first half of pair `n`; throws FirstOfNonCons on an atom.
+NodePtr first(const Allocator& a, NodePtr n);
+/// The second half of pair `n`; throws RestOfNonCons on an atom.
+NodePtr rest(const Allocator& a, NodePtr n);
+
+/// The bytes of atom `n`; throws InvalidOpArg "`op_name` on list" on a pair.
+Atom atom(const Allocator& a, NodePtr n, std::string_view op_name);
+
+/// The length of atom `n`; throws InvalidOpArg "`op_name` requires an atom" on a pair.
+std::size_t atom_len(const Allocator& a, NodePtr n, std::string_view op_name);
+
+/// An integer argument: its value and its raw byte length (what costs are computed from).
+struct IntArg {
+  Number value;
+  std::size_t len = 0;
+};
+
+/// Atom `n` as a two's-complement integer plus its raw length; throws InvalidOpArg
+/// "Requires Int Argument: `op_name`" on a pair.
+IntArg int_atom(const Allocator& a, NodePtr n, std::string_view op_name);
+
+/// Atom `n` as an int64 when its raw length is at most 8 bytes (two's complement, sign-extended),
+/// else nullopt; the raw length goes to `len`. Throws as int_atom on a pair. The fast path of the
+/// integer operators: same value as int_atom, no big-number arithmetic.
+std::optional<std::int64_t> small_int_atom(const Allocator& a, NodePtr n, std::string_view op_name,
+                                           std::size_t& len);
+
+/// The atom for `v` (as Allocator::new_number(Number(v)), without the big number).
+NodePtr new_i64(Allocator& a, std::int64_t v);
+
+/// limbs_for_int of an int64.
+constexpr std::size_t limbs_for_i64(std::int64_t v) noexcept {
+  const std::uint64_t m =
+      v < 0 ? ~static_cast<std::uint64_t>(v) + 1 : static_cast<std::uint64_t>(v);
+  std::size_t bits = 0;
+  for (std::uint64_t x = m; x != 0; x >>= 1) ++bits;
+  return (bits + 7) / 8;
+}
+
+/// Big-endian unsigned value of `buf` when it has at most 4 bytes (no sign extension), else
+/// nullopt. Empty is 0.
+std::optional<std::uint32_t> u32_from_u8(std::span<const std::uint8_t> buf) noexcept;
+/// As u32_from_u8, sign-extended from the top bit of the first byte.
+std::optional<std::int32_t> i32_from_u8(std::span<const std::uint8_t> buf) noexcept;
+/// Big-endian unsigned value of `buf`. Requires: at most 8 significant bytes (higher ones are
+/// shifted out).
+std::uint64_t u64_from_bytes(std::span<const std::uint8_t> buf) noexcept;
+
+/// Atom `n` as a signed 32-bit integer: at most 4 bytes, sign-extended (leading zero bytes allowed
+/// within the 4). Throws InvalidOpArg "`op_name` requires int32 args (with no leading zeros)" on a
+/// pair or a longer atom.
+std::int32_t i32_atom(const Allocator& a, NodePtr n, std::string_view op_name);
+
+/// Atom `n` as an unsigned integer of at most `size` bytes (clvmr's uint_atom<SIZE>, used by
+/// softfork). Empty is 0. Throws InvalidOpArg: on a pair ("requires int arg"), a set top bit
+/// ("requires positive int arg"), with CANONICAL_INTS in `flags` a redundant leading 00 ("requires
+/// uN arg with no leading zeros"), and more than `size` bytes after the leading zeros are dropped
+/// ("requires uN arg"). Requires: size <= 8.
+std::uint64_t uint_atom(const Allocator& a, NodePtr n, std::size_t size, std::string_view op_name,
+                        Flags flags);
+
+/// clvmr's uint_atom<SIZE>: see uint_atom above.
+template <std::size_t SIZE>
+std::uint64_t uint_atom(const Allocator& a, NodePtr n, std::string_view op_name, Flags flags) {
+  static_assert(SIZE >= 1 && SIZE <= 8);
+  return uint_atom(a, n, SIZE, op_name, flags);
+}
+
+/// Throws EvalError(CostExceeded) if `cost` > `max_cost`.
+inline void check_cost(Cost cost, Cost max_cost) {
+  if (cost > max_cost) [[unlikely]]
+    throw EvalError(ErrorKind::CostExceeded);
+}
+
+/// {cost + 10 * length of atom `node`, node}. Requires: `node` is an atom.
+inline Reduction malloc_cost(const Allocator& a, Cost cost, NodePtr node) {
+  return {cost + static_cast<Cost>(a.atom_len(node)) * kMallocCostPerByte, node};
+}
+
+/// A new atom holding `bytes`, with `cost` plus its malloc cost (10 per byte of `bytes`).
+inline Reduction new_atom_and_cost(Allocator& a, Cost cost, std::span<const std::uint8_t> bytes) {
+  const NodePtr n = a.new_atom(bytes);
+  return {cost + static_cast<Cost>(bytes.size()) * kMallocCostPerByte, n};
+}
+
+/// a + b, or the largest Cost when that overflows (costs past any budget fail check_cost anyway).
+inline Cost sat_add(Cost a, Cost b) noexcept {
+  Cost r;
+  return __builtin_add_overflow(a, b, &r) ? ~Cost{0} : r;
+}
+/// a · b, saturating as sat_add.
+inline Cost sat_mul(Cost a, Cost b) noexcept {
+  Cost r;
+  return __builtin_mul_overflow(a, b, &r) ? ~Cost{0} : r;
+}
+
+/// The number of bytes of |v|'s magnitude: ceil(bits / 8) (clvmr's limbs_for_int; 0 for 0, 1 for
+/// -1, 1 for 128).
+inline std::size_t limbs_for_int(const Number& v) {
+  if (v.sign() == 0) return 0;
+  return (boost::multiprecision::msb(boost::multiprecision::abs(v)) + 1 + 7) / 8;
+}
+
+/// `n` reduced into [0, r) where r is the BLS12-381 group order (negative values wrap).
+Number mod_group_order(const Number& n);
+
+}  // namespace clvm::ops

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: Apache-2.0
+// strlen substr concat: clvmr's byte-string operators.
+#include "ops/more_ops.hpp"
+#include "ops/op_utils.hpp"
+
+#include <vector>
+
+namespace clvm::ops {
+namespace {
+
+constexpr Cost kStrlenBaseCost = 173;
+constexpr Cost kStrlenCostPerByte = 1;
+constexpr Cost kSubstrCost = 1;
+constexpr Cost kNewSubstrCost = 2000;
+constexpr Cost kConcatBaseCost = 142;
+constexpr Cost kConcatCostPerArg = 135;
+constexpr Cost kConcatCostPerByte = 3;
+
+}  // namespace
+
+Reduction op_strlen(Allocator& a, NodePtr args, Cost, Flags) {
+  const auto [n] = get_args<1>(a, args, "strlen");
+  const std::size_t len = atom_len(a, n, "strlen");
+  const Cost cost = kStrlenBaseCost + kStrlenCostPerByte * len;
+  return malloc_cost(a, cost, a.new_number(Number(len)));
+}
+
+Reduction op_substr(Allocator& a, NodePtr args, Cost, Flags flags) {
+  const VarArgs<3> v = get_varargs<3>(a, args, "substr");
+  if (v.count < 2) throw_op_arg(args, "substr takes exactly 2 or 3 arguments");
+  const NodePtr s = v.items[0];
+  const std::size_t size = atom(a, s, "substr").size();
+  const std::int64_t start = i32_atom(a, v.items[1], "substr");
+  const std::int64_t end = v.count == 3 ? std::int64_t{i32_atom(a, v.items[2], "substr")}
+                                        : static_cast<std::int64_t>(size);
+  if (end > static_cast<std::int64_t>(size) || end < start || end < 0 || start < 0)
+    throw_op_arg(args, "invalid indices for substr");
+  const NodePtr r =
+      a.new_substr(s, static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end));
+  return {(flags & NEW_COST_MODEL) != 0 ? kNewSubstrCost : kSubstrCost, r};
+}
+
+Reduction op_concat(Allocator& a, NodePtr args, Cost max_cost, Flags) {
+  Cost cost = kConcatBaseCost;
+  std::size_t total = 0;
+  std::vector<NodePtr> terms;
+  for (NodePtr arg : a.list(args)) {
+    cost += kConcatCostPerArg;
+    check_cost(cost + static_cast<Cost>(total) * kConcatCostPerByte, max_cost);
+    total += atom(a, arg, "concat").size();
+    terms.push_back(arg);
+  }
+  cost += static_cast<Cost>(total) * (kConcatCostPerByte + kMallocCostPerByte);
+  check_cost(cost, max_cost);
+  return {cost, a.new_concat(total, terms)};
+}
+
+}  // namespace clvm::ops

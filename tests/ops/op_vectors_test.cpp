@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: Apache-2.0
+// Runs the clvm_rs op-test lines (tests/data/op-tests, format and flags in SOURCE.md there) whose
+// operator is one of runtime/src/ops/more_ops.hpp, calling the operator directly. The evaluator's
+// conformance runner covers every line through the dialect; this one checks these operators on
+// their own and prints per-file counts. Every line of ours must pass (result and cost), and every
+// FAIL line must throw a clvm::Error.
+#include <gtest/gtest.h>
+
+#include <clvm/flags.hpp>
+
+#include <fstream>
+#include <map>
+#include <string>
+
+#include "op_call.hpp"
+#include "ops/core_ops.hpp"
+#include "ops/more_ops.hpp"
+
+namespace clvm::test {
+namespace {
+
+const std::map<std::string, ops::OpFn, std::less<>>& our_ops() {
+  static const std::map<std::string, ops::OpFn, std::less<>> m{
+      {"+", ops::op_add},         {"-", ops::op_subtract},
+      {"*", ops::op_multiply},    {"/", ops::op_div},
+      {"divmod", ops::op_divmod}, {">", ops::op_gr},
+      {"ash", ops::op_ash},       {"lsh", ops::op_lsh},
+      {"logand", ops::op_logand}, {"logior", ops::op_logior},
+      {"logxor", ops::op_logxor}, {"lognot", ops::op_lognot},
+      {"modpow", ops::op_modpow}, {"%", ops::op_mod},
+      {">s", ops::op_gr_bytes},   {"strlen", ops::op_strlen},
+      {"substr", ops::op_substr}, {"concat", ops::op_concat},
+      {"sha256", ops::op_sha256}, {"sha256tree", ops::op_sha256tree},
+  };
+  return m;
+}
+
+struct Counts {
+  int ours = 0, passed = 0, others = 0;
+};
+
+// Runs every line of ours in `file` with `flags`; records failures with the line number.
+Counts run_file(const std::string& file, Flags flags) {
+  std::ifstream in(std::string(CLVMPP_TEST_DATA_DIR) + "/op-tests/" + file);
+  EXPECT_TRUE(in.good()) << file;
+  Counts c;
+  std::string line;
+  for (int line_no = 1; std::getline(in, line); ++line_no) {
+    if (line.empty() || line[0] == ';') continue;
+    const std::size_t sp = line.find(' ');
+    const std::string op = line.substr(0, sp);
+    const auto it = our_ops().find(op);
+    if (it == our_ops().end()) {
+      ++c.others;
+      continue;
+    }
+    ++c.ours;
+    const std::size_t arrow = line.find("=>");
+    const std::string args = sp < arrow ? line.substr(sp + 1, arrow - sp - 1) : "";
+    const std::string expect = line.substr(arrow + 2);
+    const Outcome got = call_op(it->second, args, flags);
+    const std::string where = file + ":" + std::to_string(line_no) + ": " + line;
+    if (expect.find("FAIL") != std::string::npos) {
+      EXPECT_FALSE(got.ok) << where << "\n  got " << got.value << " | " << got.cost;
+      if (!got.ok) ++c.passed;
+      continue;
+    }
+    const std::size_t bar = expect.rfind('|');
+    const Cost cost = std::stoull(expect.substr(bar + 1));
+    Allocator want_arena;
+    const NodePtr want = assemble(want_arena, expect.substr(0, bar));
+    const bool ok = got.ok && got.cost == cost && show(want_arena, want) == got.value;
+    EXPECT_TRUE(ok) << where << "\n  got " << got.value << " | " << got.cost;
+    if (ok) ++c.passed;
+  }
+  return c;
+}
+
+struct FileRun {
+  const char* file;
+  Flags flags;
+};
+
+class OpVectors : public ::testing::TestWithParam<FileRun> {};
+
+TEST_P(OpVectors, EveryLineOfOursPasses) {
+  const FileRun run = GetParam();
+  const Counts c = run_file(run.file, run.flags);
+  std::printf("[ops] %-34s flags %#06x: %4d/%4d of ours pass (%d lines of other operators)\n",
+              run.file, run.flags, c.passed, c.ours, c.others);
+  EXPECT_EQ(c.passed, c.ours);
+}
+
+constexpr Flags kNew = NEW_COST_MODEL;
+INSTANTIATE_TEST_SUITE_P(
+    Files, OpVectors,
+    ::testing::Values(
+        FileRun{"test-more-ops.txt", 0}, FileRun{"test-more-ops.txt", MALACHITE},
+        FileRun{"test-more-ops-v2.txt", kNew}, FileRun{"test-more-ops-v2.txt", kNew | MALACHITE},
+        FileRun{"test-modpow.txt", 0}, FileRun{"test-modpow.txt", MALACHITE},
+        FileRun{"test-modpow-v2.txt", kNew}, FileRun{"test-modpow-v2.txt", kNew | MALACHITE},
+        FileRun{"test-bls-ops.txt", 0}, FileRun{"test-sha256.txt", 0},
+        FileRun{"test-sha256-v2.txt", kNew}, FileRun{"test-sha256tree.txt", 0},
+        FileRun{"test-sha256tree-v2.txt", kNew}, FileRun{"test-sha256tree-hash.txt", 0},
+        FileRun{"test-sha256tree-hash-v2.txt", kNew}));
+
+}  // namespace
+}  // namespace clvm::test
