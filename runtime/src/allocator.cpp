@@ -3,6 +3,7 @@
 // checkpoints. Accounting mirrors clvmr 0.19 (src/allocator.rs) step for step.
 #include <clvm/allocator.hpp>
 
+#include <array>
 #include <cassert>
 #include <cstring>
 #include <stdexcept>
@@ -279,6 +280,54 @@ void Allocator::adopt_borrowed(const Borrowed& b) noexcept {
   heap_len_ = static_cast<std::uint32_t>(b.heap.size());
   atom_len_ = static_cast<std::uint32_t>(b.atoms.size());
   pair_len_ = static_cast<std::uint32_t>(b.pairs.size());
+}
+
+}  // namespace clvm
+
+namespace clvm {
+
+std::optional<NodePtr> Allocator::maybe_restore_with_node(const Checkpoint& cp,
+                                                          NodePtr keep) noexcept {
+  constexpr std::size_t kMinSaving = 1024;
+  constexpr std::size_t kMaxCopiedAtom = 48;
+  const std::size_t saved = (heap_len_ - cp.heap) + 8 * std::size_t{atom_len_ - cp.atoms} +
+                            8 * std::size_t{pair_len_ - cp.pairs};
+  if (saved < kMinSaving) return std::nullopt;
+  switch (keep.object_type()) {
+    case ObjectType::SmallAtom:
+      restore_checkpoint_keep_counts(cp);
+      return keep;
+    case ObjectType::Pair:
+      if (keep.index() >= cp.pairs) return std::nullopt;
+      restore_checkpoint_keep_counts(cp);
+      return keep;
+    case ObjectType::Bytes:
+      break;
+  }
+  if (keep.index() < cp.atoms) {
+    restore_checkpoint_keep_counts(cp);
+    return keep;
+  }
+  const AtomSpan s = atoms_.data()[keep.index()];
+  const std::uint32_t len = s.end - s.start;
+  std::array<std::uint8_t, kMaxCopiedAtom> copy{};
+  const bool bytes_survive = s.end <= cp.heap;
+  if (!bytes_survive) {
+    if (len > kMaxCopiedAtom) return std::nullopt;
+    std::memcpy(copy.data(), heap_.data() + s.start, len);
+  }
+  restore_checkpoint_keep_counts(cp);
+  // The rewound tables have room for this one entry (it was just freed), so nothing can fail.
+  AtomSpan kept = s;
+  if (!bytes_survive) {
+    std::memcpy(heap_.data() + heap_len_, copy.data(), len);
+    kept = AtomSpan{heap_len_, heap_len_ + len};
+    heap_len_ += len;
+    ghost_heap_ -= len;  // these bytes were counted among the freed ones
+  }
+  atoms_.data()[atom_len_] = kept;
+  --ghost_atoms_;  // likewise the atom
+  return NodePtr(ObjectType::Bytes, atom_len_++);
 }
 
 }  // namespace clvm

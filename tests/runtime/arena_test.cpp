@@ -245,3 +245,70 @@ TEST(Arena, FormatsNodesAtomsAndErrors) {
 
 }  // namespace
 }  // namespace clvm
+
+namespace clvm {
+namespace {
+
+// The garbage collector's step keeps counts and the surviving node, and frees the rest.
+struct GcCase : ::testing::Test {
+  Allocator a;
+  Checkpoint cp;
+  NodePtr old_atom;
+  void SetUp() override {
+    old_atom = a.new_atom("an atom from before the checkpoint");
+    cp = a.checkpoint();
+  }
+  void garbage() {
+    for (int i = 0; i < 200; ++i) a.new_pair(a.new_atom("garbage garbage"), a.nil());
+  }
+  void expect_counts_unchanged(auto&& step) {
+    const std::size_t atoms = a.atom_count(), pairs = a.pair_count(), heap = a.heap_size();
+    step();
+    EXPECT_EQ(a.atom_count(), atoms);
+    EXPECT_EQ(a.pair_count(), pairs);
+    EXPECT_EQ(a.heap_size(), heap);
+  }
+};
+
+TEST_F(GcCase, OldNodesSurviveAsIs) {
+  garbage();
+  expect_counts_unchanged([&] { EXPECT_EQ(a.maybe_restore_with_node(cp, old_atom), old_atom); });
+  EXPECT_EQ(a.stored_pairs(), 0u);
+}
+
+TEST_F(GcCase, SmallNewAtomIsCopiedBack) {
+  garbage();
+  const NodePtr fresh = a.new_atom("fresh result");
+  std::optional<NodePtr> kept;
+  expect_counts_unchanged([&] { kept = a.maybe_restore_with_node(cp, fresh); });
+  ASSERT_TRUE(kept);
+  EXPECT_EQ(a.atom(*kept).as_string_view(), "fresh result");
+  EXPECT_EQ(a.stored_atoms(), 2u);  // the old atom and the copy
+}
+
+TEST_F(GcCase, SubstrOfOldBytesGetsANewDescriptor) {
+  garbage();
+  const NodePtr sub = a.new_substr(old_atom, 3, 7);
+  std::optional<NodePtr> kept;
+  expect_counts_unchanged([&] { kept = a.maybe_restore_with_node(cp, sub); });
+  ASSERT_TRUE(kept);
+  EXPECT_EQ(a.atom(*kept).as_string_view(), "atom");
+  EXPECT_EQ(a.stored_heap_bytes(), cp.heap);  // no copy: the bytes were old
+}
+
+TEST_F(GcCase, NewPairsLargeAtomsAndSmallSavingsAreKept) {
+  garbage();
+  const NodePtr pair = a.new_pair(old_atom, old_atom);
+  EXPECT_EQ(a.maybe_restore_with_node(cp, pair), std::nullopt);
+  const NodePtr big = a.new_atom(std::string(49, 'x'));
+  EXPECT_EQ(a.maybe_restore_with_node(cp, big), std::nullopt);
+  EXPECT_EQ(a.atom(big).size(), 49u);  // nothing was rewound
+  Allocator b;
+  const Checkpoint small = b.checkpoint();
+  b.new_pair(b.nil(), b.nil());
+  EXPECT_EQ(b.maybe_restore_with_node(small, b.one()), std::nullopt);  // 8 bytes: not worth it
+  EXPECT_EQ(b.stored_pairs(), 1u);
+}
+
+}  // namespace
+}  // namespace clvm
