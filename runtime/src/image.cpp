@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include <bit>
+#include <cstddef>
 #include <cstring>
 #include <fstream>
 
@@ -30,13 +31,23 @@ struct Header {
   std::uint8_t checksum[32];
 };
 static_assert(sizeof(Header) == kHeaderSize);
+static_assert(offsetof(Header, checksum) == 96);
 
 std::size_t pad8(std::size_t n) { return (n + 7) & ~std::size_t{7}; }
 
-void sha256(std::span<const std::uint8_t> data, std::uint8_t out[32]) {
+// The image's checksum: SHA-256 of the header up to the checksum field, then of everything after
+// the header, so no byte of the file can change unnoticed.
+constexpr std::size_t kChecksumOffset = 96;
+
+void checksum(std::span<const std::uint8_t> image, std::uint8_t out[32]) {
+  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
   unsigned int len = 32;
-  if (EVP_Digest(data.data(), data.size(), out, &len, EVP_sha256(), nullptr) != 1)
-    throw ImageError("SHA-256 failed");
+  const bool ok = ctx != nullptr && EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr) == 1 &&
+                  EVP_DigestUpdate(ctx, image.data(), kChecksumOffset) == 1 &&
+                  EVP_DigestUpdate(ctx, image.data() + kHeaderSize, image.size() - kHeaderSize) == 1 &&
+                  EVP_DigestFinal_ex(ctx, out, &len) == 1;
+  EVP_MD_CTX_free(ctx);
+  if (!ok) throw ImageError("SHA-256 failed");
 }
 
 [[noreturn]] void bad(const std::string& what) { throw ImageError("invalid arena image: " + what); }
@@ -87,8 +98,8 @@ std::vector<std::uint8_t> image_bytes(const Allocator& a, std::span<const ImageR
   }
   p = out.data() + kHeaderSize + h.atoms * 8 + h.pairs * 8 + h.roots_len;
   if (h.heap_len != 0) std::memcpy(p, a.heap_bytes().data(), h.heap_len);
-  sha256(std::span(out).subspan(kHeaderSize), h.checksum);
   std::memcpy(out.data(), &h, kHeaderSize);
+  checksum(out, out.data() + kChecksumOffset);
   return out;
 }
 
@@ -155,7 +166,7 @@ void Image::load(std::uint8_t* base, std::size_t size) {
       h.ghost_heap > h.heap_limit - 1 - h.heap_len)
     bad("counters beyond the arena's limits");
   std::uint8_t sum[32];
-  sha256({base + kHeaderSize, size - kHeaderSize}, sum);
+  checksum({base, size}, sum);
   if (std::memcmp(sum, h.checksum, 32) != 0) bad("checksum mismatch (corrupted)");
 
   auto* atoms = reinterpret_cast<std::uint32_t*>(base + kHeaderSize);
@@ -192,6 +203,7 @@ void Image::load(std::uint8_t* base, std::size_t size) {
     roots_.push_back({std::string(names + name_at, len), NodePtr::from_raw(roots[2 * i])});
     name_at += len;
   }
+  if (pad8(h.roots * 8 + name_at) != h.roots_len) bad("roots section has trailing bytes");
 
   arena_.emplace(h.heap_limit);
   arena_->adopt_borrowed({std::span(heap, h.heap_len),

@@ -78,13 +78,17 @@ TEST(Image, CorruptionIsDetected) {
   }
 }
 
-// Recomputes the checksum (bytes 96..128 = SHA-256 of everything after the 128-byte header), so a
-// hostile image passes the corruption check and must be caught by the structural checks.
+// Recomputes the checksum (bytes 96..128 = SHA-256 of bytes 0..96 then of everything after the
+// 128-byte header), so a hostile image passes the corruption check and must be caught by the
+// structural checks.
 void reseal(std::vector<std::uint8_t>& bytes) {
+  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
   unsigned int len = 32;
-  ASSERT_EQ(EVP_Digest(bytes.data() + 128, bytes.size() - 128, bytes.data() + 96, &len,
-                       EVP_sha256(), nullptr),
-            1);
+  ASSERT_EQ(EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr), 1);
+  ASSERT_EQ(EVP_DigestUpdate(ctx, bytes.data(), 96), 1);
+  ASSERT_EQ(EVP_DigestUpdate(ctx, bytes.data() + 128, bytes.size() - 128), 1);
+  ASSERT_EQ(EVP_DigestFinal_ex(ctx, bytes.data() + 96, &len), 1);
+  EVP_MD_CTX_free(ctx);
 }
 
 std::string open_error(const std::vector<std::uint8_t>& bytes) {
@@ -126,6 +130,13 @@ TEST(Image, HostileButWellSealedImagesAreRejected) {
   put32(long_name, 148, 1u << 30);
   reseal(long_name);
   EXPECT_NE(open_error(long_name).find("root names overrun"), std::string::npos);
+  auto fewer_roots = good;
+  fewer_roots[40] = 0;  // the header says no roots, but the roots section still has one
+  reseal(fewer_roots);
+  EXPECT_NE(open_error(fewer_roots).find("trailing bytes"), std::string::npos);
+  auto header_change = good;
+  header_change[56] ^= 1;  // a header field (ghost atoms): covered by the checksum too
+  EXPECT_NE(open_error(header_change).find("checksum"), std::string::npos);
   EXPECT_EQ(open_error(good), "accepted");
   EXPECT_THROW((void)Image::open(temp_file("does-not-exist")), ImageError);
   EXPECT_THROW((void)Image::from_bytes(std::vector<std::uint8_t>(200, 0)), ImageError);

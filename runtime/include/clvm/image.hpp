@@ -6,7 +6,7 @@
 /// Format (version 1, little-endian; every section 8-byte aligned):
 ///   header (128 bytes): magic "clvmimg\0", u32 version, u32 header size, then u64 heap bytes,
 ///     atoms, pairs, roots, roots section bytes, ghost atoms, ghost pairs, ghost heap, heap limit,
-///     a reserved u64, and the SHA-256 of everything after the header;
+///     a reserved u64, and a SHA-256 over the header's first 96 bytes and everything after it;
 ///   the atom table (u32 start, u32 end per atom), the pair table (u32 first, u32 rest per pair:
 ///   raw NodePtrs), the roots (u32 node, u32 name length each, then the names), the heap bytes.
 /// Opening checks, in one linear pass and without allocating per node: the sizes against the file,
