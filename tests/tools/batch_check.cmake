@@ -1,0 +1,38 @@
+# Runs `clvm run --batch` on CASES and compares each answer with ANSWERS, recorded from
+# `oracle batch wasm` (clvm_rs 0.7.0): successes must be identical (result bytes and cost);
+# a failure must be `FAIL: <message>` where the oracle's line is `FAIL: EvalErr(NodePtr(n), "<message>")`
+# (the node number is internal to each runtime).
+#   EXE, CASES, ANSWERS
+cmake_minimum_required(VERSION 3.25)
+execute_process(COMMAND "${EXE}" run --batch INPUT_FILE "${CASES}"
+  OUTPUT_VARIABLE out ERROR_VARIABLE err RESULT_VARIABLE status)
+if(NOT status EQUAL 0)
+  message(FATAL_ERROR "clvm run --batch exited ${status}: ${err}")
+endif()
+file(READ "${ANSWERS}" answers)
+string(REGEX REPLACE "\n$" "" answers "${answers}")
+string(REGEX REPLACE "\n$" "" out "${out}")
+string(REPLACE "\n" ";" expected "${answers}")
+string(REPLACE "\n" ";" got "${out}")
+list(LENGTH expected n_expected)
+list(LENGTH got n_got)
+if(NOT n_expected EQUAL n_got)
+  message(FATAL_ERROR "${n_got} answers, expected ${n_expected}\n${out}")
+endif()
+set(bad 0)
+math(EXPR last "${n_expected} - 1")
+foreach(i RANGE ${last})
+  list(GET expected ${i} want)
+  list(GET got ${i} have)
+  if(want MATCHES "^FAIL: EvalErr\\(NodePtr\\([0-9]+\\), \"(.*)\"\\)$")
+    set(want "FAIL: ${CMAKE_MATCH_1}")
+  endif()
+  if(NOT have STREQUAL want)
+    message(SEND_ERROR "answer ${i}: got '${have}', expected '${want}'")
+    math(EXPR bad "${bad} + 1")
+  endif()
+endforeach()
+if(bad GREATER 0)
+  message(FATAL_ERROR "${bad} of ${n_expected} answers differ")
+endif()
+message(STATUS "${n_expected} answers agree with the oracle")

@@ -1,0 +1,247 @@
+// SPDX-License-Identifier: Apache-2.0
+#include "arena_dump.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <iterator>
+#include <utility>
+#include <vector>
+
+namespace clvm::tool {
+namespace {
+
+constexpr std::size_t kRowBytes = 16;
+constexpr std::size_t kPreviewBytes = 16;
+
+// ANSI styles; empty strings when colour is off.
+struct Style {
+  const char* dim = "";
+  const char* mark = "";
+  const char* pair = "";
+  const char* bytes = "";
+  const char* small = "";
+  const char* head = "";
+  const char* reset = "";
+  explicit Style(bool on) {
+    if (!on) return;
+    dim = "\x1b[2m";
+    mark = "\x1b[1;36m";
+    pair = "\x1b[32m";
+    bytes = "\x1b[36m";
+    small = "\x1b[33m";
+    head = "\x1b[1m";
+    reset = "\x1b[0m";
+  }
+  const char* of(NodePtr p) const {
+    return p.is_pair() ? pair : p.object_type() == ObjectType::Bytes ? bytes : small;
+  }
+};
+
+using Out = std::back_insert_iterator<std::string>;
+
+std::pair<std::size_t, std::size_t> clip(Range r, std::size_t size) {
+  const std::size_t b = std::min(r.begin, size);
+  return {b, std::max(b, std::min(r.end, size))};
+}
+
+std::size_t count_small_refs(const Allocator& a, std::span<const NamedRoot> roots) {
+  std::size_t n = 0;
+  auto small = [](NodePtr p) { return p.object_type() == ObjectType::SmallAtom ? 1u : 0u; };
+  for (std::uint32_t i = 0; i < a.stored_pairs(); ++i) {
+    const Pair p = a.pair(NodePtr(ObjectType::Pair, i));
+    n += small(p.first) + small(p.rest);
+  }
+  for (const NamedRoot& r : roots) n += small(r.node);
+  return n;
+}
+
+double percent(std::size_t used, std::size_t limit) {
+  return 100.0 * static_cast<double>(used) / static_cast<double>(limit);
+}
+
+// (offset, atom index) sorted by offset: the atom starts the heap dump marks.
+std::vector<std::pair<std::size_t, std::uint32_t>> atom_starts(const Allocator& a) {
+  std::vector<std::pair<std::size_t, std::uint32_t>> starts;
+  starts.reserve(a.stored_atoms());
+  for (std::uint32_t i = 0; i < a.stored_atoms(); ++i) starts.emplace_back(atom_offset(a, i), i);
+  std::ranges::sort(starts);
+  return starts;
+}
+
+void summary_text(Out out, const Allocator& a, std::span<const NamedRoot> roots, const Style& s) {
+  fmt::format_to(out, "{}arena{}\n", s.head, s.reset);
+  fmt::format_to(out,
+                 "  atoms  {} in the atom table, {} references to inline small atoms, {} ghost; "
+                 "counted {} of {} "
+                 "({:.6f}%)\n",
+                 a.stored_atoms(), count_small_refs(a, roots), a.ghost_atoms(), a.atom_count(),
+                 Allocator::kMaxAtoms, percent(a.atom_count(), Allocator::kMaxAtoms));
+  fmt::format_to(out, "  pairs  {} in the pair table, {} ghost; counted {} of {} ({:.6f}%)\n",
+                 a.stored_pairs(), a.ghost_pairs(), a.pair_count(), Allocator::kMaxPairs,
+                 percent(a.pair_count(), Allocator::kMaxPairs));
+  // clvmr also counts one byte for its pre-allocated `1` atom.
+  fmt::format_to(out, "  heap   {} bytes stored, {} ghost; counted {} of {} ({:.6f}%)\n",
+                 a.stored_heap_bytes(), a.ghost_heap(), a.heap_size() + 1, a.heap_limit(),
+                 percent(a.heap_size() + 1, a.heap_limit()));
+}
+
+void atoms_text(Out out, const Allocator& a, Range range, const Style& s) {
+  const auto [b, e] = clip(range, a.stored_atoms());
+  fmt::format_to(out, "{}atoms{} [{}, {}) of {}\n", s.head, s.reset, b, e, a.stored_atoms());
+  for (std::size_t i = b; i < e; ++i) {
+    const auto idx = static_cast<std::uint32_t>(i);
+    const Atom at = a.atom(NodePtr(ObjectType::Bytes, idx));
+    const auto shown = at.span().first(std::min(at.size(), kPreviewBytes));
+    fmt::format_to(out, "  {}bytes:{:<6}{} @{:08x} len {:<6} {}{}\n", s.bytes, idx, s.reset,
+                   atom_offset(a, idx), at.size(), Atom(shown),
+                   at.size() > kPreviewBytes ? "…" : "");
+  }
+}
+
+void heap_text(Out out, const Allocator& a, Range range, const Style& s) {
+  const auto heap = a.heap_bytes();
+  const auto [b0, e] = clip(range, heap.size());
+  const std::size_t b = b0 - b0 % kRowBytes;
+  fmt::format_to(out, "{}heap{} [{:#x}, {:#x}) of {} bytes; ^ marks where an atom starts\n", s.head,
+                 s.reset, b0, e, heap.size());
+  const auto starts = atom_starts(a);
+  auto next = std::ranges::lower_bound(starts, std::pair<std::size_t, std::uint32_t>{b, 0});
+  for (std::size_t row = b; row < e; row += kRowBytes) {
+    const std::size_t end = std::min(row + kRowBytes, e);
+    std::string marks(kRowBytes * 3 + 1, ' ');
+    std::string names;
+    for (; next != starts.end() && next->first < end; ++next) {
+      if (next->first < b0) continue;
+      const std::size_t j = next->first - row;
+      marks[j * 3 + (j >= 8 ? 1 : 0)] = '^';
+      names += fmt::format(" bytes:{}", next->second);
+    }
+    fmt::format_to(out, "{}{:08x}{}  ", s.dim, row, s.reset);
+    std::string ascii;
+    for (std::size_t j = 0; j < kRowBytes; ++j) {
+      if (j == 8) *out++ = ' ';
+      const std::size_t at = row + j;
+      if (at < b0 || at >= end) {
+        fmt::format_to(out, "   ");
+        ascii += ' ';
+        continue;
+      }
+      const bool start = marks[j * 3 + (j >= 8 ? 1 : 0)] == '^';
+      fmt::format_to(out, "{}{:02x}{} ", start ? s.mark : "", heap[at], start ? s.reset : "");
+      ascii += heap[at] >= 0x20 && heap[at] < 0x7f ? static_cast<char>(heap[at]) : '.';
+    }
+    fmt::format_to(out, " |{}|\n", ascii);
+    if (!names.empty()) {
+      while (!marks.empty() && marks.back() == ' ') marks.pop_back();
+      fmt::format_to(out, "          {}{}{}  ←{}\n", s.mark, marks, s.reset, names);
+    }
+  }
+}
+
+void pairs_text(Out out, const Allocator& a, Range range, const Style& s) {
+  const auto [b, e] = clip(range, a.stored_pairs());
+  fmt::format_to(out, "{}pairs{} [{}, {}) of {} (index: first → rest)\n", s.head, s.reset, b, e,
+                 a.stored_pairs());
+  for (std::size_t i = b; i < e; ++i) {
+    const Pair p = a.pair(NodePtr(ObjectType::Pair, static_cast<std::uint32_t>(i)));
+    fmt::format_to(out, "  {:>8}: {}{}{} → {}{}{}\n", i, s.of(p.first), node_name(p.first), s.reset,
+                   s.of(p.rest), node_name(p.rest), s.reset);
+  }
+}
+
+void roots_text(Out out, std::span<const NamedRoot> roots, const Style& s) {
+  for (const NamedRoot& r : roots)
+    fmt::format_to(out, "{}root{} {} = {}{}{}\n", s.head, s.reset, r.name, s.of(r.node),
+                   node_name(r.node), s.reset);
+}
+
+void dump_json(Out out, const Allocator& a, std::span<const NamedRoot> roots,
+               const DumpOptions& o) {
+  const char* sep = "";
+  *out++ = '{';
+  if (o.summary) {
+    fmt::format_to(out,
+                   "\"summary\":{{\"atoms\":{{\"stored\":{},\"small_inline\":{},\"ghost\":{},"
+                   "\"counted\":{},\"limit\":{}}},\"pairs\":{{\"stored\":{},\"ghost\":{},"
+                   "\"counted\":{},\"limit\":{}}},\"heap\":{{\"stored\":{},\"ghost\":{},"
+                   "\"counted\":{},\"limit\":{}}}}}",
+                   a.stored_atoms(), count_small_refs(a, roots), a.ghost_atoms(), a.atom_count(),
+                   Allocator::kMaxAtoms, a.stored_pairs(), a.ghost_pairs(), a.pair_count(),
+                   Allocator::kMaxPairs, a.stored_heap_bytes(), a.ghost_heap(), a.heap_size() + 1,
+                   a.heap_limit());
+    sep = ",";
+  }
+  if (o.roots) {
+    fmt::format_to(out, "{}\"roots\":{{", sep);
+    for (std::size_t i = 0; i < roots.size(); ++i)
+      fmt::format_to(out, "{}\"{}\":\"{}\"", i ? "," : "", roots[i].name, node_name(roots[i].node));
+    *out++ = '}';
+    sep = ",";
+  }
+  if (o.atoms) {
+    const auto [b, e] = clip(o.atom_range, a.stored_atoms());
+    fmt::format_to(out, "{}\"atoms\":[", sep);
+    for (std::size_t i = b; i < e; ++i) {
+      const auto idx = static_cast<std::uint32_t>(i);
+      fmt::format_to(out, "{}{{\"index\":{},\"offset\":{},\"length\":{}}}", i > b ? "," : "", idx,
+                     atom_offset(a, idx), a.atom_len(NodePtr(ObjectType::Bytes, idx)));
+    }
+    *out++ = ']';
+    sep = ",";
+  }
+  if (o.heap) {
+    const auto heap = a.heap_bytes();
+    const auto [b, e] = clip(o.heap_range, heap.size());
+    fmt::format_to(out, "{}\"heap\":{{\"offset\":{},\"hex\":\"{}\"}}", sep, b,
+                   Atom(heap.subspan(b, e - b)));
+    sep = ",";
+  }
+  if (o.pairs) {
+    const auto [b, e] = clip(o.pair_range, a.stored_pairs());
+    fmt::format_to(out, "{}\"pairs\":[", sep);
+    for (std::size_t i = b; i < e; ++i) {
+      const Pair p = a.pair(NodePtr(ObjectType::Pair, static_cast<std::uint32_t>(i)));
+      fmt::format_to(out, "{}[\"{}\",\"{}\"]", i > b ? "," : "", node_name(p.first),
+                     node_name(p.rest));
+    }
+    *out++ = ']';
+  }
+  fmt::format_to(out, "}}\n");
+}
+
+}  // namespace
+
+std::size_t atom_offset(const Allocator& a, std::uint32_t index) {
+  const Atom at = a.atom(NodePtr(ObjectType::Bytes, index));
+  const auto heap = a.heap_bytes();
+  // An empty atom may view no memory at all: its offset is then reported as 0.
+  const auto p = reinterpret_cast<std::uintptr_t>(at.data());
+  const auto base = reinterpret_cast<std::uintptr_t>(heap.data());
+  if (heap.empty() || p < base || p > base + heap.size()) return 0;
+  return static_cast<std::size_t>(p - base);
+}
+
+std::string node_name(NodePtr p) {
+  if (p.is_nil()) return "nil";
+  return fmt::format("{}", p);
+}
+
+std::string dump_arena(const Allocator& a, std::span<const NamedRoot> roots,
+                       const DumpOptions& opts) {
+  std::string s;
+  Out out(s);
+  if (opts.json) {
+    dump_json(out, a, roots, opts);
+    return s;
+  }
+  const Style style(opts.color);
+  if (opts.summary) summary_text(out, a, roots, style);
+  if (opts.roots) roots_text(out, roots, style);
+  if (opts.atoms) atoms_text(out, a, opts.atom_range, style);
+  if (opts.heap) heap_text(out, a, opts.heap_range, style);
+  if (opts.pairs) pairs_text(out, a, opts.pair_range, style);
+  return s;
+}
+
+}  // namespace clvm::tool

@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: Apache-2.0
+// `clvm dump`: load a program (optionally run it) and show the arena as it is in memory.
+#include "arena_dump.hpp"
+#include "arena_image.hpp"
+#include "commands.hpp"
+
+#include <clvm/dialect.hpp>
+#include <clvm/error.hpp>
+#include <clvm/run_program.hpp>
+
+#include <fmt/format.h>
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <memory>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace clvm::tool {
+namespace {
+
+struct DumpCmdOptions {
+  std::string program, env, program_file, env_file;
+  Format format = Format::Auto;
+  bool backrefs = false, run = false, json = false, summary_only = false;
+  Cost max_cost = kDefaultMaxCost;
+  FlagOptions flags;
+  std::string color = "auto", heap_range, atoms_range, pairs_range;
+  std::string sections, image;
+};
+
+// "A:B", "A:" or ":B" (decimal or 0x hex) -> [A, B).
+Range parse_range(const std::string& text, std::string_view what) {
+  Range r;
+  if (text.empty()) return r;
+  const auto colon = text.find(':');
+  if (colon == std::string::npos)
+    throw InputError(fmt::format("{}: expected START:END, got '{}'", what, text));
+  const std::string_view v = text;
+  if (colon > 0) r.begin = parse_u64(v.substr(0, colon), what);
+  if (colon + 1 < v.size()) r.end = parse_u64(v.substr(colon + 1), what);
+  if (r.end < r.begin) throw InputError(fmt::format("{}: END is before START in '{}'", what, text));
+  return r;
+}
+
+bool use_color(const std::string& mode) {
+  if (mode == "always") return true;
+  if (mode == "never") return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  return isatty(STDOUT_FILENO) != 0 && (no_color == nullptr || *no_color == '\0');
+}
+
+int dump(const DumpCmdOptions& o) {
+  DumpOptions d;
+  d.json = o.json;
+  d.color = !o.json && use_color(o.color);
+  d.heap_range = parse_range(o.heap_range, "--heap-range");
+  d.atom_range = parse_range(o.atoms_range, "--atoms-range");
+  d.pair_range = parse_range(o.pairs_range, "--pairs-range");
+  if (o.summary_only) d.atoms = d.heap = d.pairs = false;
+  if (!o.sections.empty()) {
+    d.summary = d.atoms = d.heap = d.pairs = d.roots = false;
+    std::string_view rest = o.sections;
+    while (!rest.empty()) {
+      const std::string_view s = rest.substr(0, rest.find(','));
+      rest.remove_prefix(std::min(rest.size(), s.size() + 1));
+      bool* on = s == "summary" ? &d.summary
+                 : s == "roots" ? &d.roots
+                 : s == "atoms" ? &d.atoms
+                 : s == "heap"  ? &d.heap
+                 : s == "pairs" ? &d.pairs
+                                : nullptr;
+      if (on == nullptr)
+        throw InputError(fmt::format(
+            "--sections: unknown section '{}' (summary, roots, atoms, heap, pairs)", s));
+      *on = true;
+    }
+  }
+  if (!o.image.empty()) {
+    const LoadedImage img = load_image(o.image);
+    const std::string text = dump_arena(img.arena, img.roots, d);
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return kExitOk;
+  }
+  const Flags flags = o.flags.value();
+  Allocator a;
+  std::vector<NamedRoot> roots;
+  roots.push_back({"program", parse_source(a, read_source(o.program, o.program_file, "program"),
+                                           o.format, o.backrefs)});
+  const bool have_env = !o.env.empty() || !o.env_file.empty();
+  NodePtr env = NodePtr::NIL;
+  if (have_env) {
+    env = parse_source(a, read_source(o.env, o.env_file, "env"), o.format, o.backrefs);
+    roots.push_back({"env", env});
+  }
+  int status = kExitOk;
+  if (o.run || have_env) {
+    try {
+      const Reduction r = run_program(a, ChiaDialect(flags), roots[0].node, env, o.max_cost);
+      roots.push_back({"result", r.node});
+      if (!o.json) fmt::print("cost = {}\n", r.cost);
+    } catch (const EvalError& e) {
+      fmt::print(stderr, "FAIL: {}\n", e.what());
+      status = kExitFail;
+    }
+  }
+  const std::string text = dump_arena(a, roots, d);
+  std::fwrite(text.data(), 1, text.size(), stdout);
+  return status;
+}
+
+}  // namespace
+
+Action add_dump(CLI::App& app) {
+  auto o = std::make_shared<DumpCmdOptions>();
+  CLI::App* cmd = app.add_subcommand("dump", "show an arena as it is in memory (hex dump)");
+  cmd->footer(
+      "Examples:\n"
+      "  clvm dump '(c (q . \"hi\") 1)'                 the arena after loading the program\n"
+      "  clvm dump --run '(c (q . \"hi\") 1)' '(7 8)'   ... and after running it\n"
+      "  clvm dump --json --sections summary,pairs -x ff01ff0203\n"
+      "A NodePtr prints as pair:INDEX, bytes:INDEX (atom table), small:VALUE (inline) or nil.");
+  cmd->add_option("program", o->program, "the program (text, or hex with -x; - reads stdin)");
+  cmd->add_option("env", o->env, "an environment: run the program in it");
+  cmd->add_option("-f,--file", o->program_file, "read the program from FILE");
+  cmd->add_option("--env-file", o->env_file, "read the environment from FILE");
+  add_format_options(cmd, o->format);
+  cmd->add_flag("--backrefs", o->backrefs, "serialized input may use back-references");
+  cmd->add_option("--image", o->image, "dump the arena of an image file (clvm save) instead");
+  cmd->add_flag("--run", o->run, "run the program (in nil unless ENV is given), then dump");
+  cmd->add_option("-m,--max-cost", o->max_cost, "cost limit of --run (0 = unlimited)")
+      ->default_val(kDefaultMaxCost);
+  add_flag_options(cmd, o->flags);
+  cmd->add_flag("--json", o->json, "JSON instead of text");
+  cmd->add_flag("--summary", o->summary_only, "only the summary and the roots");
+  cmd->add_option("--sections", o->sections,
+                  "comma-separated: summary,roots,atoms,heap,pairs (default all)");
+  cmd->add_option("--heap-range", o->heap_range, "heap bytes START:END to show");
+  cmd->add_option("--atoms-range", o->atoms_range, "atom indices START:END to show");
+  cmd->add_option("--pairs-range", o->pairs_range, "pair indices START:END to show");
+  cmd->add_option("--color", o->color, "colour: auto (on a terminal), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->default_val("auto");
+  return [o]() -> int {
+    if (o->program.empty() && o->program_file.empty() && o->image.empty())
+      throw InputError("dump: no program given (try clvm dump --help)");
+    // With -f the program comes from the file: a lone positional argument is the environment.
+    if (!o->program_file.empty() && !o->program.empty() && o->env.empty())
+      std::swap(o->program, o->env);
+    return dump(*o);
+  };
+}
+
+}  // namespace clvm::tool

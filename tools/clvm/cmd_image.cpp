@@ -1,0 +1,72 @@
+// SPDX-License-Identifier: Apache-2.0
+// `clvm save` and `clvm load`: arena images (see arena_image.hpp).
+#include "arena_image.hpp"
+#include "commands.hpp"
+
+#include <clvm/text.hpp>
+
+#include <fmt/format.h>
+
+#include <memory>
+#include <string_view>
+
+namespace clvm::tool {
+namespace {
+
+struct SaveOptions {
+  std::vector<std::string> programs;
+  std::string output, names;
+  Format format = Format::Auto;
+  bool backrefs = false;
+};
+
+}  // namespace
+
+Action add_save(CLI::App& app) {
+  auto o = std::make_shared<SaveOptions>();
+  CLI::App* cmd = app.add_subcommand("save", "write programs (named roots) to an arena image");
+  cmd->footer(
+      "Example:\n"
+      "  clvm save -o two.img --names puzzle,solution '(q . 1)' '(2 3)'\n"
+      "  clvm load two.img    prints puzzle: (q . 1) and solution: (2 3)");
+  cmd->add_option("programs", o->programs, "the programs (text, or hex with -x)")->required();
+  cmd->add_option("-o,--output", o->output, "the image file to write")->required();
+  cmd->add_option("--names", o->names, "comma-separated root names (default root0, root1, ...)");
+  add_format_options(cmd, o->format);
+  cmd->add_flag("--backrefs", o->backrefs, "serialized input may use back-references");
+  return [o]() -> int {
+    std::vector<std::string> names;
+    for (std::string_view rest = o->names; !o->names.empty();) {
+      names.emplace_back(rest.substr(0, rest.find(',')));
+      if (names.back().size() == rest.size()) break;
+      rest.remove_prefix(names.back().size() + 1);
+    }
+    if (!names.empty() && names.size() != o->programs.size())
+      throw InputError(
+          fmt::format("--names: {} names for {} programs", names.size(), o->programs.size()));
+    Allocator a;
+    std::vector<NamedRoot> roots;
+    for (std::size_t i = 0; i < o->programs.size(); ++i) {
+      const std::string name = names.empty() ? fmt::format("root{}", i) : names[i];
+      roots.push_back(
+          {name, parse_source(a, read_source(o->programs[i], "", name), o->format, o->backrefs)});
+    }
+    save_image(a, roots, o->output);
+    return kExitOk;
+  };
+}
+
+Action add_load(CLI::App& app) {
+  auto path = std::make_shared<std::string>();
+  CLI::App* cmd = app.add_subcommand("load", "validate an arena image and print its roots");
+  cmd->footer("Example:\n  clvm load two.img    prints `NAME: program` per root");
+  cmd->add_option("image", *path, "the image file")->required();
+  return [path]() -> int {
+    const LoadedImage img = load_image(*path);
+    for (const NamedRoot& r : img.roots)
+      fmt::print("{}: {}\n", r.name, disassemble(img.arena, r.node, KeywordSet::Classic));
+    return kExitOk;
+  };
+}
+
+}  // namespace clvm::tool

@@ -1,0 +1,46 @@
+// SPDX-License-Identifier: Apache-2.0
+/// \file The subcommands of the `clvm` tool. Each add_* registers one subcommand (its options and
+/// help with an example) on `app` and returns the action main() runs when it is chosen.
+#pragma once
+
+#include "cli_common.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <istream>
+#include <ostream>
+
+namespace clvm::tool {
+
+/// `run` (brun): evaluate a program in an environment; `run --batch` reads cases from stdin.
+Action add_run(CLI::App& app);
+/// `asm` (opc) and `disasm` (opd).
+Action add_asm(CLI::App& app);
+Action add_disasm(CLI::App& app);
+/// `serialize`, `deserialize`, `hash` (tree hash) and `length` (serialized length).
+Action add_serialize(CLI::App& app);
+Action add_deserialize(CLI::App& app);
+Action add_hash(CLI::App& app);
+Action add_length(CLI::App& app);
+/// `dump`: the arena as it is in memory.
+Action add_dump(CLI::App& app);
+/// `save` / `load`: arena images.
+Action add_save(CLI::App& app);
+Action add_load(CLI::App& app);
+/// `demo`: the bundled standard-transaction example.
+Action add_demo(CLI::App& app);
+
+/// Defaults of a batch: what a line leaves out.
+struct BatchDefaults {
+  Cost max_cost = kDefaultMaxCost;
+  Flags flags = 0;
+  bool backrefs = false;
+};
+
+/// Runs `run --batch`: for each line `<program_hex> <env_hex> [max_cost] [flags]` of `in`, writes
+/// `<result_hex> <cost>` or `FAIL: <message>` to `out`; blank and `#` lines give an empty line.
+/// A malformed line gives `FAIL: bad input: ...`. One arena is reused (rewound to a checkpoint
+/// per case). Returns kExitOk, or kExitBadInput if any line was malformed.
+int run_batch(std::istream& in, std::ostream& out, const BatchDefaults& defaults);
+
+}  // namespace clvm::tool
