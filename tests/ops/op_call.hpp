@@ -23,7 +23,10 @@ inline constexpr Cost kOpTestMaxCost = 10'000'000'000;
 
 /// The argument list written as the items `args_text` (e.g. `1 0x00ff ( 2 . 3 )`).
 inline NodePtr args_from_text(Allocator& a, std::string_view args_text) {
-  return assemble(a, "(" + std::string(args_text) + "\n)");
+  std::string text;  // built with append: GCC 12's -Wrestrict misfires on `"(" + s + ")"` at -O3
+  text.reserve(args_text.size() + 3);
+  text.append("(").append(args_text).append("\n)");
+  return assemble(a, text);
 }
 
 /// True if `x` (in `a`) and `y` (in `b`) are the same tree with the same atom bytes. Iterative.
