@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -45,15 +46,31 @@ std::pair<std::size_t, std::size_t> clip(Range r, std::size_t size) {
   return {b, std::max(b, std::min(r.end, size))};
 }
 
-std::size_t count_small_refs(const Allocator& a, std::span<const NamedRoot> roots) {
+std::size_t count_small_refs(const Allocator& a, std::span<const ImageRoot> roots) {
   std::size_t n = 0;
   auto small = [](NodePtr p) { return p.object_type() == ObjectType::SmallAtom ? 1u : 0u; };
   for (std::uint32_t i = 0; i < a.stored_pairs(); ++i) {
     const Pair p = a.pair(NodePtr(ObjectType::Pair, i));
     n += small(p.first) + small(p.rest);
   }
-  for (const NamedRoot& r : roots) n += small(r.node);
+  for (const ImageRoot& r : roots) n += small(r.node);
   return n;
+}
+
+// `text` as a JSON string literal; a root name read from an image may hold any byte, so each byte
+// outside printable ASCII becomes \u00XX (valid JSON whatever the bytes are).
+std::string json_string(std::string_view text) {
+  std::string q = "\"";
+  for (const char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\')
+      q += {'\\', c};
+    else if (u < 0x20 || u >= 0x7f)
+      q += fmt::format("\\u{:04x}", u);
+    else
+      q += c;
+  }
+  return q + '"';
 }
 
 double percent(std::size_t used, std::size_t limit) {
@@ -64,12 +81,13 @@ double percent(std::size_t used, std::size_t limit) {
 std::vector<std::pair<std::size_t, std::uint32_t>> atom_starts(const Allocator& a) {
   std::vector<std::pair<std::size_t, std::uint32_t>> starts;
   starts.reserve(a.stored_atoms());
-  for (std::uint32_t i = 0; i < a.stored_atoms(); ++i) starts.emplace_back(atom_offset(a, i), i);
+  for (std::uint32_t i = 0; i < a.stored_atoms(); ++i)
+    starts.emplace_back(a.atom_extent(i).first, i);
   std::ranges::sort(starts);
   return starts;
 }
 
-void summary_text(Out out, const Allocator& a, std::span<const NamedRoot> roots, const Style& s) {
+void summary_text(Out out, const Allocator& a, std::span<const ImageRoot> roots, const Style& s) {
   fmt::format_to(out, "{}arena{}\n", s.head, s.reset);
   fmt::format_to(out,
                  "  atoms  {} in the atom table, {} references to inline small atoms, {} ghost; "
@@ -91,11 +109,10 @@ void atoms_text(Out out, const Allocator& a, Range range, const Style& s) {
   fmt::format_to(out, "{}atoms{} [{}, {}) of {}\n", s.head, s.reset, b, e, a.stored_atoms());
   for (std::size_t i = b; i < e; ++i) {
     const auto idx = static_cast<std::uint32_t>(i);
-    const Atom at = a.atom(NodePtr(ObjectType::Bytes, idx));
-    const auto shown = at.span().first(std::min(at.size(), kPreviewBytes));
-    fmt::format_to(out, "  {}bytes:{:<6}{} @{:08x} len {:<6} {}{}\n", s.bytes, idx, s.reset,
-                   atom_offset(a, idx), at.size(), Atom(shown),
-                   at.size() > kPreviewBytes ? "…" : "");
+    const auto [start, len] = a.atom_extent(idx);
+    const auto shown = a.heap_bytes().subspan(start, std::min<std::size_t>(len, kPreviewBytes));
+    fmt::format_to(out, "  {}bytes:{:<6}{} @{:08x} len {:<6} {}{}\n", s.bytes, idx, s.reset, start,
+                   len, Atom(shown), len > kPreviewBytes ? "…" : "");
   }
 }
 
@@ -150,13 +167,13 @@ void pairs_text(Out out, const Allocator& a, Range range, const Style& s) {
   }
 }
 
-void roots_text(Out out, std::span<const NamedRoot> roots, const Style& s) {
-  for (const NamedRoot& r : roots)
+void roots_text(Out out, std::span<const ImageRoot> roots, const Style& s) {
+  for (const ImageRoot& r : roots)
     fmt::format_to(out, "{}root{} {} = {}{}{}\n", s.head, s.reset, r.name, s.of(r.node),
                    node_name(r.node), s.reset);
 }
 
-void dump_json(Out out, const Allocator& a, std::span<const NamedRoot> roots,
+void dump_json(Out out, const Allocator& a, std::span<const ImageRoot> roots,
                const DumpOptions& o) {
   const char* sep = "";
   *out++ = '{';
@@ -175,7 +192,8 @@ void dump_json(Out out, const Allocator& a, std::span<const NamedRoot> roots,
   if (o.roots) {
     fmt::format_to(out, "{}\"roots\":{{", sep);
     for (std::size_t i = 0; i < roots.size(); ++i)
-      fmt::format_to(out, "{}\"{}\":\"{}\"", i ? "," : "", roots[i].name, node_name(roots[i].node));
+      fmt::format_to(out, "{}{}:\"{}\"", i ? "," : "", json_string(roots[i].name),
+                     node_name(roots[i].node));
     *out++ = '}';
     sep = ",";
   }
@@ -183,9 +201,9 @@ void dump_json(Out out, const Allocator& a, std::span<const NamedRoot> roots,
     const auto [b, e] = clip(o.atom_range, a.stored_atoms());
     fmt::format_to(out, "{}\"atoms\":[", sep);
     for (std::size_t i = b; i < e; ++i) {
-      const auto idx = static_cast<std::uint32_t>(i);
-      fmt::format_to(out, "{}{{\"index\":{},\"offset\":{},\"length\":{}}}", i > b ? "," : "", idx,
-                     atom_offset(a, idx), a.atom_len(NodePtr(ObjectType::Bytes, idx)));
+      const auto [start, len] = a.atom_extent(static_cast<std::uint32_t>(i));
+      fmt::format_to(out, "{}{{\"index\":{},\"offset\":{},\"length\":{}}}", i > b ? "," : "", i,
+                     start, len);
     }
     *out++ = ']';
     sep = ",";
@@ -212,22 +230,12 @@ void dump_json(Out out, const Allocator& a, std::span<const NamedRoot> roots,
 
 }  // namespace
 
-std::size_t atom_offset(const Allocator& a, std::uint32_t index) {
-  const Atom at = a.atom(NodePtr(ObjectType::Bytes, index));
-  const auto heap = a.heap_bytes();
-  // An empty atom may view no memory at all: its offset is then reported as 0.
-  const auto p = reinterpret_cast<std::uintptr_t>(at.data());
-  const auto base = reinterpret_cast<std::uintptr_t>(heap.data());
-  if (heap.empty() || p < base || p > base + heap.size()) return 0;
-  return static_cast<std::size_t>(p - base);
-}
-
 std::string node_name(NodePtr p) {
   if (p.is_nil()) return "nil";
   return fmt::format("{}", p);
 }
 
-std::string dump_arena(const Allocator& a, std::span<const NamedRoot> roots,
+std::string dump_arena(const Allocator& a, std::span<const ImageRoot> roots,
                        const DumpOptions& opts) {
   std::string s;
   Out out(s);

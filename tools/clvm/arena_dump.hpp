@@ -5,6 +5,7 @@
 #pragma once
 
 #include <clvm/allocator.hpp>
+#include <clvm/image.hpp>
 #include <clvm/node_ptr.hpp>
 
 #include <cstddef>
@@ -13,12 +14,6 @@
 #include <string>
 
 namespace clvm::tool {
-
-/// A node the dump names ("program", "env", "result").
-struct NamedRoot {
-  std::string name;
-  NodePtr node;
-};
 
 /// A half-open range [begin, end) of offsets or indices; clipped to what exists.
 struct Range {
@@ -33,13 +28,10 @@ struct DumpOptions {
   Range heap_range, atom_range, pair_range;
 };
 
-/// The whole dump of `a` with `roots`, as `opts` selects. Requires: every root belongs to `a`.
-std::string dump_arena(const Allocator& a, std::span<const NamedRoot> roots,
+/// The whole dump of `a` with `roots` (the nodes it names: "program", "env", "result", or an
+/// image's roots), as `opts` selects. Requires: every root belongs to `a`.
+std::string dump_arena(const Allocator& a, std::span<const ImageRoot> roots,
                        const DumpOptions& opts);
-
-/// The heap offset of heap atom `index` (computed from the atom's view into heap_bytes()).
-/// Requires: index < a.stored_atoms().
-std::size_t atom_offset(const Allocator& a, std::uint32_t index);
 
 /// `NodePtr` as the dump prints it: `nil`, `pair:7`, `bytes:12` or `small:300`.
 std::string node_name(NodePtr p);

@@ -72,7 +72,7 @@ int demo(const DemoOptions& o) {
     fmt::print("  {:<12} {}\n", condition_name(op), disassemble(a, c, KeywordSet::Classic));
   }
   fmt::print("\ncost = {}\n\n", r.cost);
-  const std::vector<NamedRoot> roots{
+  const std::vector<ImageRoot> roots{
       {"puzzle", puzzle}, {"solution", solution}, {"result", r.node}};
   DumpOptions d;
   if (!o.full) d.atoms = d.heap = d.pairs = false;

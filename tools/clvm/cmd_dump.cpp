@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // `clvm dump`: load a program (optionally run it) and show the arena as it is in memory.
 #include "arena_dump.hpp"
-#include "arena_image.hpp"
 #include "commands.hpp"
 
 #include <clvm/dialect.hpp>
@@ -80,14 +79,14 @@ int dump(const DumpCmdOptions& o) {
     }
   }
   if (!o.image.empty()) {
-    const LoadedImage img = load_image(o.image);
-    const std::string text = dump_arena(img.arena, img.roots, d);
+    const Image img = open_image(o.image);
+    const std::string text = dump_arena(img.allocator(), img.roots(), d);
     std::fwrite(text.data(), 1, text.size(), stdout);
     return kExitOk;
   }
   const Flags flags = o.flags.value();
   Allocator a;
-  std::vector<NamedRoot> roots;
+  std::vector<ImageRoot> roots;
   roots.push_back({"program", parse_source(a, read_source(o.program, o.program_file, "program"),
                                            o.format, o.backrefs)});
   const bool have_env = !o.env.empty() || !o.env_file.empty();

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-// `clvm save` and `clvm load`: arena images (see arena_image.hpp).
-#include "arena_image.hpp"
+// `clvm save` and `clvm load`: arena images (the runtime's format, see <clvm/image.hpp>).
 #include "commands.hpp"
 
+#include <clvm/error.hpp>
+#include <clvm/image.hpp>
 #include <clvm/text.hpp>
 
 #include <fmt/format.h>
@@ -21,6 +22,20 @@ struct SaveOptions {
 };
 
 }  // namespace
+
+Image open_image(const std::string& path) {
+  try {
+    return Image::open(path);
+  } catch (const ImageError& e) {
+    // The library names the file when it cannot open or map it; a content problem comes as
+    // "invalid arena image: REASON", which gets the file name here.
+    constexpr std::string_view kInvalid = "invalid arena image: ";
+    const std::string_view what = e.what();
+    if (!what.starts_with(kInvalid)) throw InputError(std::string(what));
+    throw InputError(
+        fmt::format("{}: not a valid arena image: {}", path, what.substr(kInvalid.size())));
+  }
+}
 
 Action add_save(CLI::App& app) {
   auto o = std::make_shared<SaveOptions>();
@@ -45,13 +60,13 @@ Action add_save(CLI::App& app) {
       throw InputError(
           fmt::format("--names: {} names for {} programs", names.size(), o->programs.size()));
     Allocator a;
-    std::vector<NamedRoot> roots;
+    std::vector<ImageRoot> roots;
     for (std::size_t i = 0; i < o->programs.size(); ++i) {
       const std::string name = names.empty() ? fmt::format("root{}", i) : names[i];
       roots.push_back(
           {name, parse_source(a, read_source(o->programs[i], "", name), o->format, o->backrefs)});
     }
-    save_image(a, roots, o->output);
+    save_image(a, roots, o->output);  // ImageError (cannot write) names the file
     return kExitOk;
   };
 }
@@ -62,9 +77,11 @@ Action add_load(CLI::App& app) {
   cmd->footer("Example:\n  clvm load two.img    prints `NAME: program` per root");
   cmd->add_option("image", *path, "the image file")->required();
   return [path]() -> int {
-    const LoadedImage img = load_image(*path);
-    for (const NamedRoot& r : img.roots)
-      fmt::print("{}: {}\n", r.name, disassemble(img.arena, r.node, KeywordSet::Classic));
+    const Image img = open_image(*path);
+    // Pairs may share subtrees: a small image can stand for a tree too large to print.
+    for (const ImageRoot& r : img.roots()) check_printable(img.allocator(), r.node);
+    for (const ImageRoot& r : img.roots())
+      fmt::print("{}: {}\n", r.name, disassemble(img.allocator(), r.node, KeywordSet::Classic));
     return kExitOk;
   };
 }

@@ -5,10 +5,13 @@
 
 #include "cli_common.hpp"
 
+#include <clvm/image.hpp>
+
 #include <CLI/CLI.hpp>
 
 #include <istream>
 #include <ostream>
+#include <string>
 
 namespace clvm::tool {
 
@@ -27,6 +30,10 @@ Action add_dump(CLI::App& app);
 /// `save` / `load`: arena images.
 Action add_save(CLI::App& app);
 Action add_load(CLI::App& app);
+/// Opens (maps and validates) the arena image at `path` for `load` and `dump --image`. Throws
+/// InputError `PATH: not a valid arena image: REASON` for a bad image, or the library's message
+/// (which names the file) if it cannot be opened.
+Image open_image(const std::string& path);
 /// `demo`: the bundled standard-transaction example.
 Action add_demo(CLI::App& app);
 
