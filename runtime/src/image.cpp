@@ -42,10 +42,11 @@ constexpr std::size_t kChecksumOffset = 96;
 void checksum(std::span<const std::uint8_t> image, std::uint8_t out[32]) {
   EVP_MD_CTX* ctx = EVP_MD_CTX_new();
   unsigned int len = 32;
-  const bool ok = ctx != nullptr && EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr) == 1 &&
-                  EVP_DigestUpdate(ctx, image.data(), kChecksumOffset) == 1 &&
-                  EVP_DigestUpdate(ctx, image.data() + kHeaderSize, image.size() - kHeaderSize) == 1 &&
-                  EVP_DigestFinal_ex(ctx, out, &len) == 1;
+  const bool ok =
+      ctx != nullptr && EVP_DigestInit_ex(ctx, EVP_sha256(), nullptr) == 1 &&
+      EVP_DigestUpdate(ctx, image.data(), kChecksumOffset) == 1 &&
+      EVP_DigestUpdate(ctx, image.data() + kHeaderSize, image.size() - kHeaderSize) == 1 &&
+      EVP_DigestFinal_ex(ctx, out, &len) == 1;
   EVP_MD_CTX_free(ctx);
   if (!ok) throw ImageError("SHA-256 failed");
 }

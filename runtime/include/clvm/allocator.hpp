@@ -211,11 +211,12 @@ class Allocator {
   void restore_checkpoint_keep_counts(const Checkpoint& cp) noexcept;
 
   /// The garbage collector's step (clvmr's ENABLE_GC): if rewinding to `cp` would free at least
-  /// 1024 bytes (heap bytes + 8 per atom + 8 per pair) and `keep` can survive it — a node older than
-  /// `cp`, an inline atom, an atom whose bytes are older than `cp` (its descriptor is re-created) or
-  /// a new atom of at most 48 bytes (copied back) — rewinds as restore_checkpoint_keep_counts does
-  /// and returns the node that now stands for `keep`. Otherwise changes nothing and returns nullopt.
-  /// Counts, limits and costs are never affected. Requires: `cp` from this arena, not rewound past.
+  /// 1024 bytes (heap bytes + 8 per atom + 8 per pair) and `keep` can survive it — a node older
+  /// than `cp`, an inline atom, an atom whose bytes are older than `cp` (its descriptor is
+  /// re-created) or a new atom of at most 48 bytes (copied back) — rewinds as
+  /// restore_checkpoint_keep_counts does and returns the node that now stands for `keep`. Otherwise
+  /// changes nothing and returns nullopt. Counts, limits and costs are never affected. Requires:
+  /// `cp` from this arena, not rewound past.
   std::optional<NodePtr> maybe_restore_with_node(const Checkpoint& cp, NodePtr keep) noexcept;
 
   // ---- counters (clvmr's, ghosts included: what counts toward the limits)

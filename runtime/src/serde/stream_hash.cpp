@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // tree_hash_from_bytes: the tree hash of a serialization. Classic input is hashed as it streams,
 // without building the tree (clvmr's tree_hash_from_stream); input with back-references is parsed
-// into a scratch arena and hashed with the cache, so shared subtrees (and bombs) cost one hash each.
+// into a scratch arena and hashed with the cache, so shared subtrees (and bombs) cost one hash
+// each.
 #include <clvm/serde.hpp>
 #include <clvm/tree_hash.hpp>
 
