@@ -193,3 +193,23 @@ TEST(SerdeGolden, CanonicalCheck) {
 }
 
 }  // namespace
+
+namespace clvm {
+namespace {
+
+// Found by SerdeProperty.BackrefRoundTripNeverLarger: a path into the parse stack below a suffix
+// that an earlier path had already made real must return that shorter suffix.
+TEST(SerdeBackrefs, PathIntoAnAlreadyMaterialisedStackSuffix) {
+  const auto classic = *from_hex("ff80ff80ffff8080ffffff8080ff80ff8080ff80ff8080");
+  Allocator a;
+  const NodePtr tree = node_from_bytes(a, classic);
+  const auto compressed = node_to_bytes_backrefs(a, tree);
+  EXPECT_EQ(to_hex(compressed), "ff80ff80ffff8080fffe01fe07");
+  Allocator b;
+  EXPECT_EQ(to_hex(node_to_bytes(b, node_from_bytes_backrefs(b, compressed))), to_hex(classic));
+  EXPECT_EQ(serialized_length_from_bytes(compressed), compressed.size());
+  EXPECT_EQ(tree_hash_from_bytes(compressed), tree_hash(a, tree));
+}
+
+}  // namespace
+}  // namespace clvm

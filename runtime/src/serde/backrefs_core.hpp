@@ -124,7 +124,8 @@ class BackrefParser {
     }
     if (in_node) return cur;
     // The path names the stack itself (from entry idx down): make that list real. Entries below
-    // cached_ already are; build the rest bottom-up and remember them.
+    // cached_ already are (return that suffix as it is); build the rest bottom-up and remember it.
+    if (idx < cached_) return stack_[idx].list;
     Node list = cached_ == 0 ? b_.nil() : stack_[cached_ - 1].list;
     for (std::size_t i = cached_; i <= idx; ++i) {
       list = b_.stack_pair(stack_[i].node, list);
