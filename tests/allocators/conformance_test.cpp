@@ -218,6 +218,8 @@ TYPED_TEST(Conformance, ZeroSizeRequestsGiveAlignedNonNullPointers) {
 }
 
 TYPED_TEST(Conformance, AbsurdRequestReturnsNull) {
+  // Bounded allocators also run BoundedConformance; this test is the failure path for all.
+  this->RecordProperty("bounded", Subject<TypeParam>::bounded ? "yes" : "no");
   const Allocation a = this->a().allocate(kHuge);
   EXPECT_EQ(a.ptr, nullptr);
   EXPECT_FALSE(a);

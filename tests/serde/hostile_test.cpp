@@ -58,8 +58,11 @@ TEST(SerdeHostile, TruncatedAndOversizedInputs) {
            "fdffffffffff00",  // 6-byte prefix, far beyond the limit
            "fdff32303236",    // the serde_2026 magic, deliberately invalid here
        }) {
-    for (auto& [name, read] : readers())
+    for (auto& reader : readers()) {
+      auto& read =
+          reader.second;  // not a structured binding: lambdas cannot capture those in C++20
       expect_error<SerdeError>([&] { read(hex(in)); }, ErrorKind::BadEncoding);
+    }
   }
 }
 
