@@ -1,0 +1,154 @@
+// SPDX-License-Identifier: Apache-2.0
+// run_program rows: each of the 20 benchmark programs (tests/data/bench) is checked against its
+// recorded cost and result tree hash, then timed here and in clvm_rs (wasm) one after the other.
+#include "report.hpp"
+
+#include <clvm/dialect.hpp>
+#include <clvm/run_program.hpp>
+#include <clvm/serde.hpp>
+#include <clvm/tree_hash.hpp>
+
+#include <openssl/sha.h>
+#include <spawn.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+extern char** environ;
+
+namespace perf {
+namespace {
+
+const std::vector<std::string> kPrograms = {
+    "factorial",   "count-even",      "hash-tree",       "hash-string", "substr",
+    "substr-tree", "large-block",     "matrix-multiply", "sum-tree",    "concat",
+    "block-2000",  "compressed-2000", "pubkey-tree",     "point-pow",   "shift-left",
+    "loop_add",    "loop_sub",        "loop_ior",        "loop_xor",    "loop_not"};
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  std::string s = ss.str();
+  while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
+  return s;
+}
+
+struct Program {
+  std::string name, program_path, env_path;
+  clvm::Bytes program, env;
+  clvm::Cost max_cost = 0, expected_cost = 0;
+  std::string expected_hash;
+};
+
+Program load(const std::string& dir, const std::string& name) {
+  Program p;
+  p.name = name;
+  p.program_path = dir + "/programs/" + name + ".hex";
+  p.env_path = dir + "/env/" + name + ".env.hex";
+  p.program = clvm::from_hex(slurp(p.program_path)).value();
+  p.env = clvm::from_hex(slurp(p.env_path)).value();
+  p.max_cost = 11'000'000'000 - 12'000 * p.program.size();  // the suite's rule
+  p.expected_cost = std::stoull(slurp(dir + "/env/" + name + ".cost"));
+  p.expected_hash = slurp(dir + "/env/" + name + ".result.sha256tree");
+  return p;
+}
+
+const clvm::ChiaDialect kDialect(clvm::ENABLE_GC);
+
+// Peak resident set of a child running `name` once (KiB).
+long child_max_rss_kib(const Options& o, const std::string& name) {
+  std::vector<std::string> args = {o.self, "--memory-child", name, "--source-dir", o.source_dir};
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid;
+  if (posix_spawn(&pid, o.self.c_str(), nullptr, nullptr, argv.data(), environ) != 0) return -1;
+  int status = 0;
+  rusage ru{};
+  if (wait4(pid, &status, 0, &ru) < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) return -1;
+  return ru.ru_maxrss;
+}
+
+std::string sha256_hex(const std::vector<std::uint8_t>& bytes) {
+  std::uint8_t md[SHA256_DIGEST_LENGTH];
+  SHA256(bytes.data(), bytes.size(), md);
+  return clvm::to_hex(md);
+}
+
+}  // namespace
+
+int memory_child(const std::string& source_dir, const std::string& name) {
+  if (name == "-") return 0;
+  const Program p = load(source_dir + "/tests/data/bench", name);
+  clvm::Allocator a;
+  const clvm::NodePtr prg = clvm::node_from_bytes_backrefs(a, p.program);
+  const clvm::NodePtr env = clvm::node_from_bytes(a, p.env);
+  return clvm::run_program(a, kDialect, prg, env, p.max_cost).cost == p.expected_cost ? 0 : 1;
+}
+
+RatioSets report_programs(const Options& o, const std::map<std::string, double>& anchors) {
+  RatioSets ratios;
+  const long base_kib = child_max_rss_kib(o, "-");
+  std::printf(
+      "\n## run_program (ENABLE_GC; times per run; wasm = clvm_rs 0.7.0 in this run, "
+      "evaluation only)\n");
+  std::printf("%-16s %14s %10s %10s %10s %8s %10s %8s %9s %9s\n", "program", "cost", "ours med",
+              "ours min", "wasm med", "wasm/us", "native", "nat/us", "ours MiB", "wasm MiB");
+  for (const auto& name : kPrograms) {
+    if (!o.filter.empty() && name.find(o.filter) == std::string::npos) continue;
+    const Program p = load(o.source_dir + "/tests/data/bench", name);
+    clvm::Allocator a;
+    const clvm::NodePtr prg = clvm::node_from_bytes_backrefs(a, p.program);
+    const clvm::NodePtr env = clvm::node_from_bytes(a, p.env);
+    const clvm::Checkpoint cp = a.checkpoint();
+    const clvm::Reduction r = clvm::run_program(a, kDialect, prg, env, p.max_cost);
+    const std::string hash = clvm::to_hex(clvm::tree_hash(a, r.node).span());
+    const std::string result_sha = sha256_hex(clvm::node_to_bytes(a, r.node));
+    if (r.cost != p.expected_cost)
+      fail(name + ": cost " + std::to_string(r.cost) + " != recorded " +
+           std::to_string(p.expected_cost));
+    if (hash != p.expected_hash) fail(name + ": result tree hash " + hash + " != recorded");
+    a.restore_checkpoint(cp);
+    const Samples ours = sample([&] { (void)clvm::run_program(a, kDialect, prg, env, p.max_cost); },
+                                [&] { a.restore_checkpoint(cp); }, o.min_reps, o.min_ms);
+    const long ours_kib = child_max_rss_kib(o, name);
+
+    double wasm_ns = 0, wasm_mib = -1;
+    if (o.peer) {
+      const PeerReply reply =
+          o.peer->call({"run", p.program_path, p.env_path, std::to_string(p.max_cost), "0xa0",
+                        std::to_string(o.min_reps), std::to_string(o.min_ms)});
+      if (reply.error) {
+        std::fprintf(stderr, "peer failed on %s: %s\n", name.c_str(), reply.error->c_str());
+      } else {
+        if (reply.get("cost") != std::to_string(p.expected_cost))
+          fail(name + ": clvm_rs cost " + reply.get("cost") + " != recorded");
+        if (reply.get("result_sha256") != result_sha) fail(name + ": clvm_rs result differs");
+        // run_chia_program parses both inputs on every call; ours are parsed once, outside.
+        wasm_ns = reply.samples("ns").median() - reply.samples("parse_ns").median();
+        if (wasm_ns < 1000) wasm_ns = 0;  // below the noise of the subtraction: no ratio
+        wasm_mib = (std::stod(reply.get("memory_after")) - std::stod(reply.get("memory_before"))) /
+                   1048576.0;
+        if (wasm_ns > 0) ratios.peer.push_back(wasm_ns / ours.median());
+      }
+    }
+    const auto anchor = anchors.find("run/" + name);
+    const double native_ns = anchor == anchors.end() ? 0 : anchor->second;
+    if (native_ns > 0) ratios.native.push_back(native_ns / ours.median());
+    const double ours_mib = ours_kib < 0 ? -1 : (ours_kib - base_kib) / 1024.0;
+    std::printf("%-16s %14llu %10s %10s %10s %8s %10s %8s %9.1f %9.1f\n", name.c_str(),
+                static_cast<unsigned long long>(r.cost), fmt_ns(ours.median()).c_str(),
+                fmt_ns(ours.min()).c_str(), fmt_ns(wasm_ns).c_str(),
+                fmt_ratio(wasm_ns, ours.median()).c_str(), fmt_ns(native_ns).c_str(),
+                fmt_ratio(native_ns, ours.median()).c_str(), ours_mib, wasm_mib);
+    std::fflush(stdout);
+  }
+  return ratios;
+}
+
+}  // namespace perf

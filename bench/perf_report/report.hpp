@@ -1,0 +1,51 @@
+// SPDX-License-Identifier: Apache-2.0
+// Shared pieces of the perf report (bench/perf_report): options, the native clvmr anchors, the
+// failure flag (any cost/result mismatch makes the report exit non-zero), formatting helpers.
+#pragma once
+
+#include "peer.hpp"
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace perf {
+
+struct Options {
+  std::string source_dir;    // repository root (tests/data, bench/data)
+  std::optional<Peer> peer;  // absent with --no-peer
+  std::size_t min_reps = 5;  // per measurement
+  double min_ms = 500;       // per measurement
+  std::string filter;        // substring of program names; empty = all
+  bool serde = true, programs = true;
+  std::string self;  // argv[0], for the memory children
+};
+
+/// Native clvmr 0.19.0 reference times in ns (bench/data/clvmr_native.tsv), keyed "run/NAME" or
+/// "serde/ROW". Measured on this machine kind by the benchmark data's authors, not in this run.
+std::map<std::string, double> load_anchors(const std::string& source_dir);
+
+/// Records a correctness failure (printed loudly at once and again in the summary).
+void fail(const std::string& what);
+const std::vector<std::string>& failures();
+
+/// Human units: 1.23 ms, 456 µs, ...
+std::string fmt_ns(double ns);
+/// "1.52x", or "-" when either side is missing (<= 0).
+std::string fmt_ratio(double slower_ns, double faster_ns);
+
+/// Geometric mean of positive values; 0 when empty.
+double geomean(const std::vector<double>& v);
+
+/// The run_program rows; returns the native/ours and wasm/ours ratios for the geomeans.
+struct RatioSets {
+  std::vector<double> native, peer;
+};
+RatioSets report_programs(const Options& o, const std::map<std::string, double>& anchors);
+/// The serialization and tree-hash rows.
+void report_serde(const Options& o, const std::map<std::string, double>& anchors);
+/// Child mode for peak memory: loads and runs one program, exits. NAME "-" loads nothing.
+int memory_child(const std::string& source_dir, const std::string& name);
+
+}  // namespace perf
