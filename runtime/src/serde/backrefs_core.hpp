@@ -15,6 +15,8 @@
 
 #include "serde/atom_prefix.hpp"
 
+#include <algorithm>
+#include <bit>
 #include <optional>
 #include <span>
 #include <utility>
@@ -45,6 +47,8 @@ class BackrefParser {
   /// Parses one object from `c`. Throws SerdeError on malformed input.
   Node parse(Cursor& c) {
     std::vector<std::uint8_t> open;  // per open pair: 0 = reading first, 1 = reading rest
+    open.reserve(64);
+    stack_.reserve(64);
     for (;;) {
       const std::uint8_t byte = c.next();
       if (byte == kConsBox) {
@@ -86,43 +90,49 @@ class BackrefParser {
 
   // clvmr's traverse_path_with_vec: bits are read from the last byte's LSB upwards and the highest
   // set bit terminates; 0 = first, 1 = rest. While on the stack's spine a `rest` moves down one
-  // entry; a `first` enters that entry's node.
+  // entry (a run of them is taken a byte at a time); a `first` enters that entry's node.
   Node resolve(std::span<const std::uint8_t> path) {
     std::size_t first_nz = 0;
     while (first_nz < path.size() && path[first_nz] == 0) ++first_nz;
     if (first_nz == path.size()) return b_.nil();
-    const std::uint8_t top = path[first_nz];
-    std::uint8_t last_mask = 0x80;
-    while ((top & last_mask) == 0) last_mask >>= 1;
+    // Steps: every bit of the bytes after first_nz, and those of path[first_nz] below its top bit.
+    const std::uint64_t steps = std::uint64_t{8} * (path.size() - 1 - first_nz) +
+                                static_cast<unsigned>(std::bit_width(path[first_nz]) - 1);
+    auto bit = [&](std::uint64_t i) {
+      return ((path[path.size() - 1 - static_cast<std::size_t>(i / 8)] >> (i % 8)) & 1) != 0;
+    };
 
     bool in_node = stack_.empty();
     std::size_t idx = in_node ? 0 : stack_.size() - 1;
     Node cur = b_.nil();
-    std::size_t byte_idx = path.size() - 1;
-    std::uint8_t mask = 0x01;
-    while (byte_idx > first_nz || mask < last_mask) {
-      const bool right = (path[byte_idx] & mask) != 0;
-      if (in_node) {
-        auto h = b_.halves(cur);
-        if (!h) throw_backref("invalid backreference during deserialisation");
-        cur = right ? h->second : h->first;
-      } else if (right) {
-        if (idx == 0)
-          in_node = true;  // past the bottom: the terminating nil
-        else
-          --idx;
-      } else {
+    std::uint64_t i = 0;
+    while (!in_node && i < steps) {
+      const unsigned off = static_cast<unsigned>(i % 8);
+      const std::uint64_t avail = std::min<std::uint64_t>(8 - off, steps - i);
+      const std::uint8_t byte = path[path.size() - 1 - static_cast<std::size_t>(i / 8)];
+      const auto run = std::min<std::uint64_t>(
+          avail, static_cast<unsigned>(std::countr_one(static_cast<std::uint8_t>(byte >> off))));
+      if (run > idx) {  // past the bottom: the terminating nil
+        i += idx + 1;
         in_node = true;
-        cur = stack_[idx].node;
+        break;
       }
-      if (mask == 0x80) {
-        mask = 0x01;
-        --byte_idx;
-      } else {
-        mask = static_cast<std::uint8_t>(mask << 1);
+      idx -= static_cast<std::size_t>(run);
+      i += run;
+      if (run < avail) {  // a `first`
+        cur = stack_[idx].node;
+        in_node = true;
+        ++i;
       }
     }
-    if (in_node) return cur;
+    if (in_node) {
+      for (; i < steps; ++i) {
+        auto h = b_.halves(cur);
+        if (!h) throw_backref("invalid backreference during deserialisation");
+        cur = bit(i) ? h->second : h->first;
+      }
+      return cur;
+    }
     // The path names the stack itself (from entry idx down): make that list real. Entries below
     // cached_ already are (return that suffix as it is); build the rest bottom-up and remember it.
     if (idx < cached_) return stack_[idx].list;

@@ -45,12 +45,14 @@ class Compressor {
         ++count[t.rest(id)];
       }
     }
-    parent_off_.resize(n + 1, 0);
-    for (std::uint32_t id = 0; id < n; ++id) parent_off_[id + 1] = parent_off_[id] + count[id];
-    parents_.resize(parent_off_[n]);
+    info_.resize(n);
+    std::vector<std::uint32_t> fill(n);
+    for (std::uint32_t id = 0, off = 0; id < n; ++id) {
+      info_[id].parent_begin = info_[id].parent_end = fill[id] = off;
+      off += count[id];
+    }
+    parents_.resize(fill.empty() ? 0 : fill.back() + count[n - 1]);
     entry_pos_.resize(std::size_t{n} * 2);
-    present_parents_.assign(n, 0);
-    std::vector<std::uint32_t> fill(parent_off_.begin(), parent_off_.end() - 1);
     for (std::uint32_t id = 0; id < n; ++id) {
       if (t.is_atom(id)) continue;
       entry_pos_[id << 1] = fill[t.first(id)];
@@ -59,10 +61,8 @@ class Compressor {
       parents_[fill[t.rest(id)]++] = (id << 1) | 1;
     }
     present_.assign(n, 0);
-    item_pos_.assign(n, 0);
     spine_pos_.assign(n, 0);
-    stamp_.assign(n, 0);
-    down_.assign(n, 0);
+    queue_.assign(n, 0);
   }
 
   std::vector<std::uint8_t> run() {
@@ -103,7 +103,7 @@ class Compressor {
     std::uint32_t id, prev_item_pos, spine, prev_spine_pos;
   };
   // The best path found so far: `o` rests, then (if `top` is set) a first into the item `top`
-  // and `depth` steps recorded in down_.
+  // and `depth` steps recorded in NodeInfo::down.
   struct Candidate {
     std::uint64_t steps = std::numeric_limits<std::uint64_t>::max();
     std::uint64_t o = 0, depth = 0;
@@ -126,7 +126,7 @@ class Compressor {
       const std::uint32_t child = dir == 0 ? t_.first(id) : t_.rest(id);
       const std::uint32_t entry = (id << 1) | dir;
       const std::uint32_t at = entry_pos_[entry];
-      const std::uint32_t front = parent_off_[child] + present_parents_[child]++;
+      const std::uint32_t front = info_[child].parent_end++;
       const std::uint32_t other = parents_[front];
       std::swap(parents_[at], parents_[front]);
       entry_pos_[other] = at;
@@ -138,15 +138,15 @@ class Compressor {
     const std::uint32_t below = items_.empty() ? t_.nil_id() : items_.back().spine;
     const std::uint32_t spine = below == kNoId ? kNoId : t_.find_pair(id, below);
     const auto pos = static_cast<std::uint32_t>(items_.size() + 1);
-    items_.push_back({id, item_pos_[id], spine, spine == kNoId ? 0 : spine_pos_[spine]});
-    item_pos_[id] = pos;
+    items_.push_back({id, info_[id].item_pos, spine, spine == kNoId ? 0 : spine_pos_[spine]});
+    info_[id].item_pos = pos;
     if (spine != kNoId) spine_pos_[spine] = pos;
   }
 
   void pop_item() {
     const Item it = items_.back();
     items_.pop_back();
-    item_pos_[it.id] = it.prev_item_pos;
+    info_[it.id].item_pos = it.prev_item_pos;
     if (it.spine != kNoId) spine_pos_[it.spine] = it.prev_spine_pos;
   }
 
@@ -160,7 +160,7 @@ class Compressor {
     }
     // Not only for completed nodes: a subtree of a back-referenced stack suffix may contain this
     // node although it was never written itself.
-    search_items(id, k, std::min(max_steps, best.steps), best);
+    if (max_steps >= 1) search_items(id, k, std::min(max_steps, best.steps), best);
     if (best.steps > max_steps) return false;
     out_.push_back(kBackReference);
     append_atom(out_, encode(best));
@@ -168,35 +168,101 @@ class Compressor {
   }
 
   // Breadth-first search upwards from `id` through completed ancestors; an ancestor that is a
-  // stack item o positions from the top gives a path of o + 1 + depth steps.
-  void search_items(std::uint32_t id, std::uint64_t k, std::uint64_t max_steps, Candidate& best) {
+  // stack item o positions from the top gives a path of o + 1 + depth steps. queue_ holds the
+  // levels back to back (each node is queued at most once per search). A level's candidates are
+  // checked as its nodes are queued, in queue order, so the first of several equal candidates wins.
+  void search_items(std::uint32_t id, std::uint64_t k, std::uint64_t max_steps, Candidate& out) {
     ++epoch_;
-    frontier_.assign(1, id);
-    stamp_[id] = epoch_;
-    for (std::uint64_t depth = 0; !frontier_.empty(); ++depth) {
-      // Candidates at this depth take at least depth + 1 steps; only strictly shorter ones help.
-      if (depth + 1 > max_steps || depth + 1 >= best.steps) return;
-      for (std::uint32_t node : frontier_) {
-        if (const std::uint32_t pos = item_pos_[node]; pos != 0) {
-          const std::uint64_t o = k - pos;
-          const std::uint64_t steps = o + 1 + depth;
-          if (steps < best.steps) best = {steps, o, depth, node};
+    NodeInfo* const info = info_.data();
+    std::uint32_t* const queue = queue_.data();
+    const std::uint32_t* const parents = parents_.data();
+    const std::uint32_t epoch = epoch_;
+    Candidate best = out;  // a local: the stores below cannot alias it
+    queue[0] = id;
+    info[id].stamp = epoch;
+    if (const std::uint32_t pos = info[id].item_pos; pos != 0 && k - pos + 1 < best.steps)
+      best = {k - pos + 1, k - pos, 0, id};
+    // The deepest level worth expanding: level depth + 1 yields candidates of at least depth + 2
+    // steps, and only strictly shorter ones than the best help.
+    auto limit = [&] { return std::min(max_steps, best.steps - 1); };
+    std::uint64_t lim = limit();
+    std::size_t lo = 0, hi = 1;
+    for (std::uint64_t depth = 0; lo < hi && depth + 2 <= lim; ++depth) {
+      if (hi - lo == 1) {
+        // Fast path: a chain of nodes with one completed parent each. Invariant: `node` is the
+        // whole frontier, at level `depth`, not yet expanded.
+        std::uint32_t node = queue[lo];
+        while (info[node].parent_end - info[node].parent_begin == 1) {
+          const std::uint32_t entry = parents[info[node].parent_begin];
+          const std::uint32_t parent = entry >> 1;
+          NodeInfo& pi = info[parent];
+          if (pi.stamp == epoch) {  // nothing new above: the search is over
+            out = best;
+            return;
+          }
+          pi.stamp = epoch;
+          pi.down = (node << 1) | (entry & 1);
+          queue[hi] = parent;
+          lo = hi++;
+          if (pi.item_pos != 0) [[unlikely]] {
+            const std::uint64_t steps = k - pi.item_pos + 2 + depth;
+            if (steps < best.steps) {
+              best = {steps, k - pi.item_pos, depth + 1, parent};
+              lim = limit();
+            }
+          }
+          if (depth + 3 > lim) {  // the next level is not worth expanding
+            out = best;
+            return;
+          }
+          ++depth;
+          node = parent;
         }
       }
-      if (depth + 2 > max_steps || depth + 2 >= best.steps) return;
-      next_.clear();
-      for (std::uint32_t node : frontier_) {
-        const std::uint32_t end = parent_off_[node] + present_parents_[node];
-        for (std::uint32_t e = parent_off_[node]; e < end; ++e) {
-          const std::uint32_t parent = parents_[e] >> 1;
-          if (stamp_[parent] == epoch_) continue;
-          stamp_[parent] = epoch_;
-          down_[parent] = (node << 1) | (parents_[e] & 1);
-          next_.push_back(parent);
+      if (depth + 3 > lim) {
+        // The last level worth expanding: its nodes are only candidates (never expanded), so
+        // nothing is queued and only a new best records its step down.
+        for (std::size_t q = lo; q < hi; ++q) {
+          const std::uint32_t node = queue[q];
+          const std::uint32_t pe = info[node].parent_end;
+          for (std::uint32_t e = info[node].parent_begin; e < pe; ++e) {
+            const std::uint32_t parent = parents[e] >> 1;
+            const NodeInfo& pi = info[parent];
+            if (pi.item_pos == 0 || pi.stamp == epoch) continue;
+            const std::uint64_t steps = k - pi.item_pos + 2 + depth;
+            if (steps < best.steps) {
+              best = {steps, k - pi.item_pos, depth + 1, parent};
+              info[parent].down = (node << 1) | (parents[e] & 1);
+            }
+          }
+        }
+        break;
+      }
+      std::size_t end = hi;
+      for (std::size_t q = lo; q < hi; ++q) {
+        const std::uint32_t node = queue[q];
+        const std::uint32_t pe = info[node].parent_end;
+        for (std::uint32_t e = info[node].parent_begin; e < pe; ++e) {
+          const std::uint32_t entry = parents[e];
+          const std::uint32_t parent = entry >> 1;
+          NodeInfo& pi = info[parent];
+          if (pi.stamp == epoch) continue;
+          pi.stamp = epoch;
+          pi.down = (node << 1) | (entry & 1);
+          queue[end++] = parent;
+          if (pi.item_pos != 0) [[unlikely]] {
+            const std::uint64_t steps = k - pi.item_pos + 2 + depth;
+            if (steps < best.steps) {
+              best = {steps, k - pi.item_pos, depth + 1, parent};
+              lim = limit();
+            }
+          }
         }
       }
-      frontier_.swap(next_);
+      lo = hi;
+      hi = end;
     }
+    out = best;
   }
 
   // The path atom of `c` (big-endian; bit i is step i from the root, 1 = rest; then a 1).
@@ -209,8 +275,8 @@ class Compressor {
     if (c.top != kNoId) {  // bit o stays 0: `first`
       std::uint32_t node = c.top;
       for (std::uint64_t i = 0; i < c.depth; ++i) {
-        if ((down_[node] & 1) != 0) set(c.o + 1 + i);
-        node = down_[node] >> 1;
+        if ((info_[node].down & 1) != 0) set(c.o + 1 + i);
+        node = info_[node].down >> 1;
       }
     }
     set(c.steps);
@@ -220,15 +286,21 @@ class Compressor {
   const InternedTree& t_;
   std::size_t limit_;
   std::vector<std::uint64_t> serlen_;
-  // Per node, its parents as (parent id << 1) | is_rest in parents_[parent_off_[node]...]; the
-  // first present_parents_[node] of them are complete. entry_pos_ locates each entry.
-  std::vector<std::uint32_t> parent_off_, parents_, present_parents_, entry_pos_;
+  // Per node, what the upward search reads: its parents as (parent id << 1) | is_rest in
+  // parents_[parent_begin, ...), of which [parent_begin, parent_end) are complete; its topmost
+  // 1-based stack position (0: not an item); the search epoch that last queued it.
+  struct NodeInfo {
+    std::uint32_t parent_begin = 0, parent_end = 0, item_pos = 0, stamp = 0;
+    std::uint32_t down = 0;  // (child << 1) | is_rest: the step back towards the searched node
+  };
+  std::vector<NodeInfo> info_;
+  std::vector<std::uint32_t> parents_, entry_pos_;  // entry_pos_ locates each parent entry
   // Completed (or back-referenced) at least once: exactly the nodes clvmr's ReadCacheLookup
   // still counts, apart from stack-suffix lists, which are handled by spine_pos_.
   std::vector<std::uint8_t> present_;
-  std::vector<std::uint32_t> item_pos_, spine_pos_;  // topmost 1-based stack position, or 0
+  std::vector<std::uint32_t> spine_pos_;  // topmost 1-based stack position, or 0
   std::vector<Item> items_;
-  std::vector<std::uint32_t> stamp_, down_, frontier_, next_;
+  std::vector<std::uint32_t> queue_;
   std::uint32_t epoch_ = 0;
   std::vector<std::uint8_t> out_;
 };

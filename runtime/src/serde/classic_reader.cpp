@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // The classic deserializer (clvmr src/serde/de.rs), lenient and strict (#834) flavours.
 //
-// Pairs are built iteratively: `open` holds, for each pair being read, whether its first half is
-// done. Atoms and pairs are created in exactly clvmr's order, so arena limits fail at the same
+// One loop over a raw pointer with an explicit stack of NodePtr: an entry is either kOpen (a pair
+// whose first half is being read) or the finished first half of a pair whose rest is being read.
+// Atoms and pairs are created in exactly clvmr's order, so arena limits fail at the same
 // allocation.
 #include <clvm/serde.hpp>
 
@@ -15,19 +16,20 @@ namespace {
 
 using namespace serde_detail;
 
+// Never a NodePtr: the tag 63 is unused.
+constexpr std::uint32_t kOpen = 0xFFFF'FFFF;
+
 [[noreturn]] void throw_non_canonical(const char* what) {
   throw SerdeError(ErrorKind::NonCanonicalSerialization, what);
 }
 
+[[noreturn, gnu::noinline]] void throw_truncated() {
+  throw_bad_encoding("bad encoding: unexpected end of input");
+}
+
+// A prefixed atom (first byte 0x81..0xfd, already consumed at c.pos - 1); the cold-ish path.
 template <bool Strict>
-NodePtr read_atom(Allocator& a, Cursor& c, std::uint8_t first) {
-  if (first == kNilByte) return Allocator::nil();
-  if (first <= kMaxSingleByte) {
-    if (first == 0x01) return Allocator::one();
-    if (first == 0x00) return a.new_atom(std::span{c.data + c.pos - 1, 1});
-    return a.new_small_number(first);
-  }
-  if (first == kBackReference) throw_bad_encoding("bad encoding: back-reference in classic input");
+NodePtr read_prefixed(Allocator& a, Cursor& c, std::uint8_t first) {
   const Prefix p = decode_prefix(c, first);
   const std::span<const std::uint8_t> blob = c.take(p.len);
   if constexpr (Strict) {
@@ -39,33 +41,70 @@ NodePtr read_atom(Allocator& a, Cursor& c, std::uint8_t first) {
   return a.new_atom(blob);
 }
 
+// The parse stack: a raw buffer grown by doubling (input depth lives here, never on the C++ stack).
+class OpenStack {
+ public:
+  OpenStack() : buf_(64) {}
+  bool empty() const noexcept { return top_ == 0; }
+  std::uint32_t& back() noexcept { return buf_[top_ - 1]; }
+  void pop() noexcept { --top_; }
+  void push(std::uint32_t v) {
+    if (top_ == buf_.size()) [[unlikely]]
+      buf_.resize(buf_.size() * 2);
+    buf_[top_++] = v;
+  }
+
+ private:
+  std::vector<std::uint32_t> buf_;
+  std::size_t top_ = 0;
+};
+
 template <bool Strict>
 NodePtr read_classic(Allocator& a, std::span<const std::uint8_t> bytes) {
-  Cursor c{bytes.data(), bytes.size()};
-  std::vector<std::uint8_t> open;  // per open pair: 0 = reading first, 1 = reading rest
-  std::vector<NodePtr> lefts;      // the finished first halves of the pairs reading their rest
+  const std::uint8_t* const data = bytes.data();
+  const std::uint8_t* const end = data + bytes.size();
+  const std::uint8_t* p = data;
+  OpenStack stack;
   for (;;) {
-    const std::uint8_t b = c.next();
-    if (b == kConsBox) {
-      open.push_back(0);
+    if (p == end) [[unlikely]]
+      throw_truncated();
+    const std::uint8_t b = *p++;
+    NodePtr node;
+    if (b < 0x80) {
+      if (b == 0x01) {
+        node = Allocator::one();
+      } else if (b == 0x00) {
+        node = a.new_atom(std::span{p - 1, 1});
+      } else {
+        node = a.new_small_number(b);
+      }
+    } else if (b == kConsBox) {
+      stack.push(kOpen);
       continue;
+    } else if (b == kNilByte) {
+      node = Allocator::nil();
+    } else if (b == kBackReference) [[unlikely]] {
+      throw_bad_encoding("bad encoding: back-reference in classic input");
+    } else {
+      Cursor c{data, bytes.size(), static_cast<std::size_t>(p - data)};
+      node = read_prefixed<Strict>(a, c, b);
+      p = data + c.pos;
     }
-    NodePtr node = read_atom<Strict>(a, c, b);
+    // Close every pair whose rest this node completes.
     for (;;) {
-      if (open.empty()) {
+      if (stack.empty()) [[unlikely]] {
         if constexpr (Strict) {
-          if (c.pos != c.size) throw_non_canonical("non-canonical serialization: trailing bytes");
+          if (p != end) throw_non_canonical("non-canonical serialization: trailing bytes");
         }
         return node;
       }
-      if (open.back() == 0) {
-        open.back() = 1;
-        lefts.push_back(node);
+      std::uint32_t& top = stack.back();
+      if (top == kOpen) {
+        top = node.raw();
         break;
       }
-      node = a.new_pair(lefts.back(), node);
-      lefts.pop_back();
-      open.pop_back();
+      node = a.new_pair(NodePtr::from_raw(top), node);
+      stack.pop();
     }
   }
 }

@@ -1,33 +1,125 @@
 // SPDX-License-Identifier: Apache-2.0
 // The canonical classic serializer (clvmr src/serde/ser.rs), iterative pre-order.
+//
+// Writes through a raw pointer into a buffer grown by doubling; a pair's first half is followed
+// at once (only rests wait on the explicit stack); inline atoms are encoded from their value.
 #include <clvm/serde.hpp>
 
 #include "serde/atom_prefix.hpp"
 
+#include <cstring>
 #include <limits>
 #include <vector>
 
 namespace clvm {
 namespace {
 
-std::vector<std::uint8_t> write_classic(const Allocator& a, NodePtr root, std::size_t limit) {
-  std::vector<std::uint8_t> out;
-  std::vector<NodePtr> todo{root};
-  while (!todo.empty()) {
-    const NodePtr n = todo.back();
-    todo.pop_back();
-    if (n.is_pair()) {
-      const Pair p = a.pair(n);
-      out.push_back(serde_detail::kConsBox);
-      todo.push_back(p.rest);
-      todo.push_back(p.first);
-    } else {
-      serde_detail::append_atom(out, a.atom(n).span());
-    }
-    if (out.size() > limit) [[unlikely]]
-      throw EvalError(ErrorKind::OutOfMemory);
+using namespace serde_detail;
+
+// The output and the stack of pending rests are written through local pointers (a byte store may
+// alias anything, so members would be reloaded after every byte); growth is out of line.
+struct Buffer {
+  std::vector<std::uint8_t> bytes;
+  std::uint8_t* base;
+  std::uint8_t* end;
+};
+
+[[gnu::noinline]] std::uint8_t* grow_output(Buffer& b, std::uint8_t* p, std::size_t n) {
+  const std::size_t used = static_cast<std::size_t>(p - b.base);
+  std::size_t cap = b.bytes.size() * 2;
+  while (cap - used < n) cap *= 2;
+  b.bytes.resize(cap);
+  b.base = b.bytes.data();
+  b.end = b.base + cap;
+  return b.base + used;
+}
+
+[[gnu::noinline]] NodePtr* grow_stack(std::vector<NodePtr>& s, NodePtr* sp) {
+  const std::size_t used = static_cast<std::size_t>(sp - s.data());
+  s.resize(s.size() * 2);
+  return s.data() + used;
+}
+
+// An inline atom (canonical value v < 2^26): nil, a bare byte, or a 1-byte prefix and 2..4 bytes.
+inline std::uint8_t* put_small(std::uint8_t* p, std::uint32_t v) {
+  if (v == 0) {
+    *p = kNilByte;
+    return p + 1;
   }
-  return out;
+  if (v <= kMaxSingleByte) {
+    *p = static_cast<std::uint8_t>(v);
+    return p + 1;
+  }
+  const std::uint32_t n = Atom::len_for_value(v);
+  p[0] = static_cast<std::uint8_t>(0x80 | n);
+  for (std::uint32_t i = n; i > 0; --i, v >>= 8) p[i] = static_cast<std::uint8_t>(v);
+  return p + n + 1;
+}
+
+// A heap atom's prefix; the caller copies the bytes after it.
+inline std::uint8_t* put_prefix(std::uint8_t* p, std::span<const std::uint8_t> b) {
+  const std::size_t n = b.size();
+  if (n == 0) {
+    *p = kNilByte;
+    return p + 1;
+  }
+  if (n == 1 && b[0] <= kMaxSingleByte) {
+    *p = b[0];
+    return p + 1;
+  }
+  const unsigned w = prefix_width(n);
+  std::uint64_t v = n;
+  for (unsigned i = w; i-- > 0;) {
+    p[i] = static_cast<std::uint8_t>(v);
+    v >>= 8;
+  }
+  p[0] |= static_cast<std::uint8_t>(0xFF00u >> w);  // w leading ones, then a 0
+  std::memcpy(p + w, b.data(), n);
+  return p + w + n;
+}
+
+std::vector<std::uint8_t> write_classic(const Allocator& a, NodePtr root, std::size_t limit) {
+  Buffer out{std::vector<std::uint8_t>(4096), nullptr, nullptr};
+  out.base = out.bytes.data();
+  out.end = out.base + out.bytes.size();
+  std::uint8_t* p = out.base;
+  std::vector<NodePtr> stack(64);  // rests still to write, innermost last
+  NodePtr* sp = stack.data();
+  NodePtr* stack_end = sp + stack.size();
+  NodePtr n = root;
+  for (;;) {
+    while (n.is_pair()) {
+      const Pair pr = a.pair(n);
+      if (p == out.end) [[unlikely]]
+        p = grow_output(out, p, 1);
+      *p++ = kConsBox;
+      if (static_cast<std::size_t>(p - out.base) > limit) [[unlikely]]
+        throw EvalError(ErrorKind::OutOfMemory);
+      if (sp == stack_end) [[unlikely]] {
+        sp = grow_stack(stack, sp);
+        stack_end = stack.data() + stack.size();
+      }
+      *sp++ = pr.rest;
+      n = pr.first;
+    }
+    if (n.object_type() == ObjectType::SmallAtom) {
+      if (out.end - p < 5) [[unlikely]]
+        p = grow_output(out, p, 5);
+      p = put_small(p, n.index());
+    } else {
+      const Atom atom = a.atom(n);
+      const std::size_t need = atom.size() + 5;
+      if (static_cast<std::size_t>(out.end - p) < need) [[unlikely]]
+        p = grow_output(out, p, need);
+      p = put_prefix(p, atom.span());
+    }
+    if (static_cast<std::size_t>(p - out.base) > limit) [[unlikely]]
+      throw EvalError(ErrorKind::OutOfMemory);
+    if (sp == stack.data()) break;
+    n = *--sp;
+  }
+  out.bytes.resize(static_cast<std::size_t>(p - out.base));
+  return std::move(out.bytes);
 }
 
 }  // namespace

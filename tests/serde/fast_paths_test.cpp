@@ -1,0 +1,100 @@
+// SPDX-License-Identifier: Apache-2.0
+// The readers' and writers' fast paths against their plain definitions: inline atoms written from
+// their value, back-reference paths whose runs of `rest` steps cross byte boundaries, and the bulk
+// ghost-pair accounting of the back-reference reader.
+#include <clvm/serde.hpp>
+
+#include "serde_test_util.hpp"
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include <string>
+
+namespace {
+
+using namespace clvm;
+using serde_test::expect_error;
+using serde_test::hex;
+using serde_test::to_hex;
+
+// The classic encoding of an atom with these bytes, spelled out.
+std::vector<std::uint8_t> encode(std::span<const std::uint8_t> b) {
+  if (b.empty()) return {0x80};
+  if (b.size() == 1 && b[0] < 0x80) return {b[0]};
+  std::vector<std::uint8_t> out{static_cast<std::uint8_t>(0x80 | b.size())};  // <= 4 bytes here
+  out.insert(out.end(), b.begin(), b.end());
+  return out;
+}
+
+TEST(SerdeFastPaths, InlineAtomsAreWrittenFromTheirValue) {
+  Allocator a;
+  for (std::uint32_t v : {0u, 1u, 0x7fu, 0x80u, 0xffu, 0x100u, 0x7fffu, 0x8000u, 0x7fffffu,
+                          0x800000u, Allocator::kMaxSmallValue}) {
+    const NodePtr n = a.new_small_number(v);
+    const Atom bytes = a.atom(n);
+    EXPECT_EQ(node_to_bytes(a, n), encode(bytes.span())) << v;
+    EXPECT_EQ(node_to_bytes(a, a.new_pair(n, n)).size(), 1 + 2 * encode(bytes.span()).size());
+  }
+}
+
+TEST(SerdeFastPaths, WriterLimitCountsEveryByte) {
+  Allocator a;
+  const NodePtr list = node_from_bytes(a, hex("ff8200ffff01ff0280"));
+  EXPECT_EQ(node_to_bytes_limit(a, list, 9).size(), 9u);
+  expect_error<EvalError>([&] { node_to_bytes_limit(a, list, 8); }, ErrorKind::OutOfMemory);
+}
+
+// (1 2 ... 20 . X) where X is `fe` + `path`: the parse stack holds the atoms 1..20 (20 on top).
+std::vector<std::uint8_t> twenty_then(std::string_view path_hex) {
+  std::string s;
+  for (int i = 1; i <= 20; ++i) s += fmt::format("ff{:02x}", i);
+  return hex(s + "fe" + std::string(path_hex));
+}
+
+// X: the node after the twenty rests.
+NodePtr last_rest(const Allocator& a, NodePtr n) {
+  for (int i = 0; i < 20; ++i) n = a.pair(n).rest;
+  return n;
+}
+
+TEST(SerdeFastPaths, BackrefRestRunsAcrossBytes) {
+  // rest x10, first, then the terminating bit: 0b1_0_1111111111 = 0x0bff -> the 10th item from
+  // the bottom, the atom 10.
+  Allocator a;
+  EXPECT_EQ(a.small_number(last_rest(a, node_from_bytes_backrefs(a, twenty_then("820bff")))), 10u);
+  // rest x19 reaches the bottom item; then first: the atom 1.
+  EXPECT_EQ(a.small_number(last_rest(a, node_from_bytes_backrefs(a, twenty_then("8317ffff")))), 1u);
+  // rest x19 alone: the stack suffix holding only the bottom item, the list (1).
+  const NodePtr suffix = last_rest(a, node_from_bytes_backrefs(a, twenty_then("830fffff")));
+  ASSERT_TRUE(suffix.is_pair());
+  EXPECT_EQ(a.small_number(a.pair(suffix).first), 1u);
+  EXPECT_EQ(a.pair(suffix).rest, Allocator::nil());
+  // rest x20 passes the bottom: the terminating nil.
+  EXPECT_EQ(last_rest(a, node_from_bytes_backrefs(a, twenty_then("831fffff"))), Allocator::nil());
+  // rest x20 then a step into that nil: an error, in both the reader and the length check.
+  expect_error<SerdeError>([&] { node_from_bytes_backrefs(a, twenty_then("833fffff")); },
+                           ErrorKind::BackreferenceError);
+  expect_error<SerdeError>([&] { serialized_length_from_bytes(twenty_then("833fffff")); },
+                           ErrorKind::BackreferenceError);
+  EXPECT_EQ(serialized_length_from_bytes(twenty_then("820bff")), 44u);
+}
+
+TEST(SerdeFastPaths, BulkGhostPairsMatchPerPushCounting) {
+  // 20 atom pushes + 20 cons pushes + 1 backref push = 41 ghosts, 20 real pairs; a stack suffix
+  // made real (rest x3 -> the list of the bottom 17 items) turns 17 ghosts into pairs.
+  Allocator a;
+  node_from_bytes_backrefs(a, twenty_then("820bff"));
+  EXPECT_EQ(a.pair_count(), 20u + 41u);
+  Allocator b;
+  node_from_bytes_backrefs(b, twenty_then("0f"));  // 0b1111: rest x3, the stack suffix itself
+  EXPECT_EQ(b.pair_count(), 20u + 41u);
+  EXPECT_EQ(b.stored_pairs(), 20u + 17u);
+  // An error mid-parse leaves the ghosts of what was pushed counted.
+  Allocator c;
+  expect_error<SerdeError>([&] { node_from_bytes_backrefs(c, twenty_then("833fffff")); },
+                           ErrorKind::BackreferenceError);
+  EXPECT_EQ(c.pair_count(), 20u);
+}
+
+}  // namespace
