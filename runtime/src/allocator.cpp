@@ -62,7 +62,9 @@ Allocator::Allocator(Allocator&& o) noexcept
       heap_limit_(o.heap_limit_),
       ghost_atoms_(o.ghost_atoms_),
       ghost_pairs_(o.ghost_pairs_),
-      ghost_heap_(o.ghost_heap_) {
+      ghost_heap_(o.ghost_heap_),
+      peak_used_(o.peak_used_),
+      peak_reserved_(o.peak_reserved_) {
   heap_.swap(o.heap_);
   atoms_.swap(o.atoms_);
   pairs_.swap(o.pairs_);
@@ -136,14 +138,10 @@ NodePtr Allocator::new_atom(std::span<const std::uint8_t> v) {
   return r;
 }
 
-NodePtr Allocator::new_small_number(std::uint32_t v) {
-  assert(v <= kMaxSmallValue);
-  const std::size_t len = Atom::len_for_value(v);
+void Allocator::throw_small_number_limit(std::size_t len) const {
   check_heap(len);
   check_atom_limit();
-  ++ghost_atoms_;
-  ghost_heap_ += len;
-  return NodePtr(ObjectType::SmallAtom, v);
+  throw EvalError(ErrorKind::InternalError, "new_small_number: no limit was hit");
 }
 
 NodePtr Allocator::new_number(const Number& n) {
@@ -238,6 +236,7 @@ Number Allocator::number(NodePtr node) const {
 
 void Allocator::restore_checkpoint(const Checkpoint& cp) noexcept {
   assert(heap_len_ >= cp.heap && atom_len_ >= cp.atoms && pair_len_ >= cp.pairs);
+  note_peaks();
   heap_len_ = cp.heap;
   atom_len_ = cp.atoms;
   pair_len_ = cp.pairs;
@@ -250,13 +249,18 @@ void Allocator::restore_checkpoint(const Checkpoint& cp) noexcept {
 }
 
 void Allocator::restore_checkpoint_keep_counts(const Checkpoint& cp) noexcept {
-  assert(heap_len_ >= cp.heap && atom_len_ >= cp.atoms && pair_len_ >= cp.pairs);
-  ghost_heap_ += heap_len_ - cp.heap;
-  ghost_atoms_ += atom_len_ - cp.atoms;
-  ghost_pairs_ += pair_len_ - cp.pairs;
-  heap_len_ = cp.heap;
-  atom_len_ = cp.atoms;
-  pair_len_ = cp.pairs;
+  rewind_keep_counts(TableMark{cp.heap, cp.atoms, cp.pairs});
+}
+
+void Allocator::rewind_keep_counts(TableMark m) noexcept {
+  assert(heap_len_ >= m.heap && atom_len_ >= m.atoms && pair_len_ >= m.pairs);
+  note_peaks();
+  ghost_heap_ += heap_len_ - m.heap;
+  ghost_atoms_ += atom_len_ - m.atoms;
+  ghost_pairs_ += pair_len_ - m.pairs;
+  heap_len_ = m.heap;
+  atom_len_ = m.atoms;
+  pair_len_ = m.pairs;
 }
 
 void Allocator::add_ghost_pairs(std::size_t n) {
@@ -286,26 +290,22 @@ void Allocator::adopt_borrowed(const Borrowed& b) noexcept {
 
 namespace clvm {
 
-std::optional<NodePtr> Allocator::maybe_restore_with_node(const Checkpoint& cp,
-                                                          NodePtr keep) noexcept {
-  constexpr std::size_t kMinSaving = 1024;
+// The garbage collector's step past the size test (maybe_restore_with_node made it).
+std::optional<NodePtr> Allocator::restore_with_node(TableMark cp, NodePtr keep) noexcept {
   constexpr std::size_t kMaxCopiedAtom = 48;
-  const std::size_t saved = (heap_len_ - cp.heap) + 8 * std::size_t{atom_len_ - cp.atoms} +
-                            8 * std::size_t{pair_len_ - cp.pairs};
-  if (saved < kMinSaving) return std::nullopt;
   switch (keep.object_type()) {
     case ObjectType::SmallAtom:
-      restore_checkpoint_keep_counts(cp);
+      rewind_keep_counts(cp);
       return keep;
     case ObjectType::Pair:
       if (keep.index() >= cp.pairs) return std::nullopt;
-      restore_checkpoint_keep_counts(cp);
+      rewind_keep_counts(cp);
       return keep;
     case ObjectType::Bytes:
       break;
   }
   if (keep.index() < cp.atoms) {
-    restore_checkpoint_keep_counts(cp);
+    rewind_keep_counts(cp);
     return keep;
   }
   const AtomSpan s = atoms_.data()[keep.index()];
@@ -316,7 +316,7 @@ std::optional<NodePtr> Allocator::maybe_restore_with_node(const Checkpoint& cp,
     if (len > kMaxCopiedAtom) return std::nullopt;
     std::memcpy(copy.data(), heap_.data() + s.start, len);
   }
-  restore_checkpoint_keep_counts(cp);
+  rewind_keep_counts(cp);
   // The rewound tables have room for this one entry (it was just freed), so nothing can fail.
   AtomSpan kept = s;
   if (!bytes_survive) {

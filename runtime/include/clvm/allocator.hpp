@@ -13,6 +13,7 @@
 #include <clvm/node_ptr.hpp>
 #include <clvm/number.hpp>
 
+#include <cassert>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -35,6 +36,12 @@ using SExp = std::variant<Atom, Pair>;
 struct Checkpoint {
   std::uint32_t heap = 0, atoms = 0, pairs = 0;
   std::uint64_t ghost_atoms = 0, ghost_pairs = 0, ghost_heap = 0;
+};
+
+/// The three table lengths of a checkpoint, without its counters: what the garbage collector's
+/// step rewinds to (see Allocator::maybe_restore_with_node).
+struct TableMark {
+  std::uint32_t heap = 0, atoms = 0, pairs = 0;
 };
 
 /// Returns the value of `bytes` if it is the canonical encoding of an integer in [0, 2^26) (the
@@ -99,7 +106,16 @@ class Allocator {
   NodePtr new_atom(const char* s) { return new_atom(std::string_view(s)); }
 
   /// The atom for `v`. Requires: v <= kMaxSmallValue.
-  NodePtr new_small_number(std::uint32_t v);
+  NodePtr new_small_number(std::uint32_t v) {
+    assert(v <= kMaxSmallValue);
+    const std::uint32_t len = Atom::len_for_value(v);
+    if (heap_limit_ - heap_len_ - ghost_heap_ < len || atom_len_ + ghost_atoms_ == kMaxAtoms)
+        [[unlikely]]
+      throw_small_number_limit(len);
+    ++ghost_atoms_;
+    ghost_heap_ += len;
+    return NodePtr(ObjectType::SmallAtom, v);
+  }
 
   /// The atom holding the minimal encoding of `n`.
   NodePtr new_number(const Number& n);
@@ -217,7 +233,19 @@ class Allocator {
   /// restore_checkpoint_keep_counts does and returns the node that now stands for `keep`. Otherwise
   /// changes nothing and returns nullopt. Counts, limits and costs are never affected. Requires:
   /// `cp` from this arena, not rewound past.
-  std::optional<NodePtr> maybe_restore_with_node(const Checkpoint& cp, NodePtr keep) noexcept;
+  std::optional<NodePtr> maybe_restore_with_node(const Checkpoint& cp, NodePtr keep) noexcept {
+    return maybe_restore_with_node(TableMark{cp.heap, cp.atoms, cp.pairs}, keep);
+  }
+
+  /// The table lengths now (a cheaper checkpoint for maybe_restore_with_node).
+  TableMark table_mark() const noexcept { return {heap_len_, atom_len_, pair_len_}; }
+
+  /// maybe_restore_with_node with only the table lengths of the checkpoint (the counters are not
+  /// needed: they do not change). Requires: `mark` from this arena, not rewound past.
+  std::optional<NodePtr> maybe_restore_with_node(TableMark mark, NodePtr keep) noexcept {
+    if (stored_bytes_since(mark) < kGcMinSaving) return std::nullopt;
+    return restore_with_node(mark, keep);
+  }
 
   // ---- counters (clvmr's, ghosts included: what counts toward the limits)
 
@@ -238,6 +266,35 @@ class Allocator {
   std::pair<std::uint32_t, std::uint32_t> atom_extent(std::uint32_t index) const noexcept {
     const AtomSpan s = atoms_.data()[index];
     return {s.start, s.end - s.start};
+  }
+
+  // ---- memory: what the tables store and what they hold (for reports; never affects limits)
+
+  /// Bytes stored now: heap bytes + 8 per stored atom + 8 per stored pair. (An inline atom and
+  /// the ghosts take none.)
+  std::size_t used_bytes() const noexcept {
+    return heap_len_ + sizeof(AtomSpan) * std::size_t{atom_len_} + sizeof(Pair) * pair_len_;
+  }
+  /// The largest used_bytes() since construction or reset_peaks().
+  std::size_t peak_used_bytes() const noexcept {
+    const std::size_t now = used_bytes();
+    return now > peak_used_ ? now : peak_used_;
+  }
+  /// Bytes the three tables hold now (their capacities: on page memory the committed part of the
+  /// reservation; pages never written take no physical memory).
+  std::size_t reserved_bytes() const noexcept {
+    return heap_.capacity() + sizeof(AtomSpan) * atoms_.capacity() +
+           sizeof(Pair) * pairs_.capacity();
+  }
+  /// The largest reserved_bytes() since construction or reset_peaks().
+  std::size_t peak_reserved_bytes() const noexcept {
+    const std::size_t now = reserved_bytes();
+    return now > peak_reserved_ ? now : peak_reserved_;
+  }
+  /// Starts both peaks afresh from the current values (e.g. before one run of a program).
+  void reset_peaks() noexcept {
+    peak_used_ = used_bytes();
+    peak_reserved_ = reserved_bytes();
   }
 
   /// Accounting of optimised-away allocations, as clvmr keeps it (see the facts in docs/).
@@ -271,6 +328,19 @@ class Allocator {
   };
   void adopt_borrowed(const Borrowed& b) noexcept;
 
+  static constexpr std::size_t kGcMinSaving = 1024;
+  std::size_t stored_bytes_since(TableMark m) const noexcept {
+    return (heap_len_ - m.heap) + sizeof(AtomSpan) * std::size_t{atom_len_ - m.atoms} +
+           sizeof(Pair) * std::size_t{pair_len_ - m.pairs};
+  }
+  std::optional<NodePtr> restore_with_node(TableMark mark, NodePtr keep) noexcept;
+  void rewind_keep_counts(TableMark mark) noexcept;
+  // Before the tables shrink or rewind: remember the peaks.
+  void note_peaks() noexcept {
+    peak_used_ = peak_used_bytes();
+    peak_reserved_ = peak_reserved_bytes();
+  }
+  [[noreturn]] void throw_small_number_limit(std::size_t len) const;
   void bind_regions() noexcept;
   void check_atom_limit() const {
     if (atom_len_ + ghost_atoms_ == kMaxAtoms) [[unlikely]]
@@ -295,6 +365,7 @@ class Allocator {
 
   std::size_t heap_limit_;  // the limit minus 1: clvmr's `one()` byte that is no longer stored
   std::size_t ghost_atoms_ = 2, ghost_pairs_ = 0, ghost_heap_ = 0;
+  std::size_t peak_used_ = 0, peak_reserved_ = 0;  // as of the last rewind or growth
 };
 
 class Allocator::ListRange {

@@ -1,7 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
+// clvmr's evaluation loop (src/run_program.rs): the same steps, stacks, costs, checks and
+// allocations in the same order. Fast paths do exactly what the general code does for the common
+// cases (inline paths, q, and the core operators on well-formed arguments); anything unusual goes
+// to the general code, which throws the exact error.
 #include <clvm/run_program.hpp>
 
+#include "eval/op_table.hpp"
 #include "eval/softfork.hpp"
+#include "eval/stack.hpp"
 #include "eval/traverse_path.hpp"
 #include "ops/op_utils.hpp"
 
@@ -15,11 +21,12 @@ namespace {
 
 // Deferred work on the operation stack (clvmr's Operation).
 enum class Step : std::uint8_t {
+  Done,       // the bottom of the stack: evaluation is over
   Apply,      // pop the argument list and operator (and the env), apply
   Cons,       // pop a value and a list, push (value . list)
   SwapEval,   // pop the list built so far and the next argument program; evaluate it
   ExitGuard,  // leave a softfork guard: check its cost, restore the arena, push nil
-  Collect,    // ENABLE_GC: rewind the arena to the operator's checkpoint, keeping its result
+  Collect,    // ENABLE_GC: rewind the arena to the operator's mark, keeping its result
 };
 
 // The opcodes clvmr collects garbage around under ENABLE_GC (ChiaDialect::gc_candidate): apply,
@@ -34,6 +41,10 @@ constexpr std::uint64_t kGcOpcodes = [] {
   return m;
 }();
 
+// Stacks start with room for this many entries (they grow by doubling up to their limits).
+constexpr std::size_t kInitialStack = 1024;
+constexpr std::size_t kUnbounded = std::numeric_limits<std::size_t>::max() / 64;
+
 // State saved on entering a softfork guard.
 struct Guard {
   Cost expected_cost;  // the total cost the evaluation must have on exit (and may not pass)
@@ -42,31 +53,44 @@ struct Guard {
   bool exact;  // whether leaving with a cost other than expected_cost is an error
 };
 
+[[noreturn, gnu::noinline]] void throw_cost_exceeded() { throw EvalError(ErrorKind::CostExceeded); }
+
 class Evaluator {
  public:
-  Evaluator(Allocator& a, const ChiaDialect& d) : a_(a), d_(d) {}
+  Evaluator(Allocator& a, const ChiaDialect& d)
+      : a_(a),
+        d_(d),
+        flags_(d.flags()),
+        gc_((d.flags() & ENABLE_GC) != 0),
+        vals_(kStackSizeLimit, kInitialStack),
+        envs_(kStackSizeLimit, kInitialStack),
+        steps_(kUnbounded, kInitialStack),
+        gc_points_(kUnbounded, kInitialStack / 4) {}
 
   Reduction run(NodePtr program, NodePtr env, Cost max_cost) {
     // clvmr allocated an atom for max_cost; it is still counted.
     a_.add_ghost_atoms(1);
-    const Cost limit = max_cost == 0 ? std::numeric_limits<Cost>::max() : max_cost;
+    limit_ = max_cost == 0 ? std::numeric_limits<Cost>::max() : max_cost;
+    effective_ = limit_;
+    push_step(Step::Done);
     Cost cost = eval_pair(program, env);
     for (;;) {
-      // Inside a guard the guard's expected cost is the limit, so a wrong one fails early.
-      const Cost effective = guards_.empty() ? limit : guards_.back().expected_cost;
-      if (cost > effective) throw EvalError(ErrorKind::CostExceeded);
-      if (steps_.empty()) break;
-      const Step step = steps_.back();
-      steps_.pop_back();
-      switch (step) {
+      // Inside a guard the guard's expected cost is the limit (effective_), so a wrong one fails
+      // early.
+      if (cost > effective_) [[unlikely]]
+        throw_cost_exceeded();
+      switch (steps_.pop()) {
+        case Step::Done:
+          if (vals_.empty()) throw_stack_empty();
+          return {cost, vals_.pop()};
         case Step::Apply:
-          cost += apply(cost, effective - cost);
+          cost += apply(cost);
           break;
         case Step::Cons:
           cons();
           break;
         case Step::SwapEval:
-          cost += swap_eval();
+          cost = swap_eval(cost);
           break;
         case Step::ExitGuard:
           exit_guard(cost);
@@ -74,158 +98,270 @@ class Evaluator {
         case Step::Collect:
           collect();
           break;
+        default:
+          __builtin_unreachable();
       }
     }
-    return {cost, pop()};
   }
 
  private:
   void push(NodePtr n) {
-    if (vals_.size() == kStackSizeLimit) throw EvalError(ErrorKind::ValueStackLimitReached, {}, n);
-    vals_.push_back(n);
+    if (!vals_.push(n)) [[unlikely]]
+      throw EvalError(ErrorKind::ValueStackLimitReached, {}, n);
   }
+  // After popping at least one value: cannot reach the limit.
+  void push_after_pop(NodePtr n) { (void)vals_.push(n); }
   void push_env(NodePtr n) {
-    if (envs_.size() == kStackSizeLimit)
+    if (!envs_.push(n)) [[unlikely]]
       throw EvalError(ErrorKind::EnvironmentStackLimitReached, {}, n);
-    envs_.push_back(n);
   }
-  NodePtr pop() {
-    if (vals_.empty())
-      throw EvalError(ErrorKind::InternalError, "runtime error: value stack empty");
-    const NodePtr n = vals_.back();
-    vals_.pop_back();
-    return n;
+  void push_step(Step s) { (void)steps_.push(s); }
+  [[noreturn]] static void throw_stack_empty() {
+    throw EvalError(ErrorKind::InternalError, "runtime error: value stack empty");
+  }
+
+  // Whether atom `op` spells keyword `kw` (clvmr compares small_number(): a heap atom with the
+  // canonical bytes counts too).
+  bool is_kw(NodePtr op, std::uint32_t kw) const noexcept {
+    if (op.object_type() == ObjectType::SmallAtom) return op.index() == kw;
+    return a_.small_number(op) == kw;
+  }
+
+  Reduction traverse(NodePtr path, NodePtr env) const {
+    if (path.object_type() == ObjectType::SmallAtom)
+      return eval::traverse_small_path(a_, path.index(), env);
+    return eval::traverse_path(a_, path, env);
   }
 
   // Schedules the evaluation of `program` in `env`; returns the cost of this step.
-  Cost eval_pair(NodePtr program, NodePtr env) {
+  [[gnu::always_inline]] Cost eval_pair(NodePtr program, NodePtr env) {
     if (program.is_atom()) {
-      const Reduction r = eval::traverse_path(a_, program, env);
+      const Reduction r = traverse(program, env);
       push(r.node);
       return r.cost;
     }
-    const auto [op, operands] = a_.pair(program);
-    if (op.is_pair()) {
-      // ((X) . args): X (a lone atom) is applied to the unevaluated args.
-      const auto [inner] = ops::get_args<1>(a_, op, "in the ((X)...) syntax, the inner list");
-      if (inner.is_pair())
-        throw EvalError(ErrorKind::InvalidOperator, "in ((X)...) syntax X must be lone atom",
-                        program);
-      push_env(env);
-      push(inner);
-      push(operands);
-      steps_.push_back(Step::Apply);
-      return kApplyCost;
-    }
-    if (a_.small_number(op) == ChiaDialect::kQuoteKw) {
-      push(operands);
+    const Pair p = a_.pair(program);
+    const NodePtr op = p.first;
+    if (op.is_pair()) [[unlikely]]
+      return eval_inner_operator(program, op, p.rest, env);
+    if (is_kw(op, ChiaDialect::kQuoteKw)) {
+      push(p.rest);
       return kQuoteCost;
     }
-    if (gc_candidate(op)) {
+    if (gc_ && gc_candidate(op)) {
       // Before the arguments are evaluated: their garbage is collected too. Runs after the
       // operator (and, for apply, the whole applied program) has pushed its result.
-      gc_points_.push_back(a_.checkpoint());
-      steps_.push_back(Step::Collect);
+      (void)gc_points_.push(a_.table_mark());
+      push_step(Step::Collect);
     }
     push_env(env);
-    steps_.push_back(Step::Apply);
+    push_step(Step::Apply);
     push(op);
     // Each argument gets a SwapEval; the last one pushed runs first (right to left).
-    NodePtr rest = operands;
+    NodePtr rest = p.rest;
     while (rest.is_pair()) {
-      const Pair p = a_.pair(rest);
-      steps_.push_back(Step::SwapEval);
-      push(p.first);
-      rest = p.rest;
+      const Pair arg = a_.pair(rest);
+      push_step(Step::SwapEval);
+      push(arg.first);
+      rest = arg.rest;
     }
     if (a_.atom_len(rest) != 0)
-      throw EvalError(ErrorKind::InvalidNilTerminator, "bad operand list", operands);
+      throw EvalError(ErrorKind::InvalidNilTerminator, "bad operand list", p.rest);
     push(Allocator::nil());
     return kOpCost;
   }
 
+  // ((X) . args): X (a lone atom) is applied to the unevaluated args.
+  Cost eval_inner_operator(NodePtr program, NodePtr op, NodePtr operands, NodePtr env) {
+    const auto [inner] = ops::get_args<1>(a_, op, "in the ((X)...) syntax, the inner list");
+    if (inner.is_pair())
+      throw EvalError(ErrorKind::InvalidOperator, "in ((X)...) syntax X must be lone atom",
+                      program);
+    push_env(env);
+    push(inner);
+    push(operands);
+    push_step(Step::Apply);
+    return kApplyCost;
+  }
+
   // clvmr matches the NodePtr itself: only inline atoms are candidates (a heap atom spelling 2, as
   // concat can make, is not). Collection never changes costs or counts, only what is stored.
-  bool gc_candidate(NodePtr op) const noexcept {
-    return (d_.flags() & ENABLE_GC) != 0 && op.object_type() == ObjectType::SmallAtom &&
-           op.index() < 64 && ((kGcOpcodes >> op.index()) & 1) != 0;
+  static bool gc_candidate(NodePtr op) noexcept {
+    return op.object_type() == ObjectType::SmallAtom && op.index() < 64 &&
+           ((kGcOpcodes >> op.index()) & 1) != 0;
   }
 
-  // The top value is the operator's result: everything made since the checkpoint other than it is
-  // garbage (values below it and the environments are older than the checkpoint).
+  // The top value is the operator's result: everything made since the mark other than it is
+  // garbage (values below it and the environments are older than the mark).
   void collect() {
-    const Checkpoint cp = gc_points_.back();
-    gc_points_.pop_back();
-    if (vals_.empty())
-      throw EvalError(ErrorKind::InternalError, "runtime error: value stack empty");
-    if (const auto kept = a_.maybe_restore_with_node(cp, vals_.back())) vals_.back() = *kept;
+    const TableMark mark = gc_points_.pop();
+    if (vals_.empty()) throw_stack_empty();
+    if (const auto kept = a_.maybe_restore_with_node(mark, vals_.back())) vals_.back() = *kept;
   }
 
-  Cost swap_eval() {
-    const NodePtr list = pop();
-    const NodePtr program = pop();
-    push(list);
-    steps_.push_back(Step::Cons);
-    return eval_pair(program, envs_.back());
+  // SwapEval, with the following Cons done here when the argument is a path or a quote (the
+  // cost check the loop would make between the two steps is made here).
+  Cost swap_eval(Cost cost) {
+    const NodePtr list = vals_.pop();
+    const NodePtr program = vals_.pop();
+    NodePtr value;
+    if (program.is_atom()) {
+      const Reduction r = traverse(program, envs_.back());
+      cost += r.cost;
+      value = r.node;
+    } else {
+      const Pair p = a_.pair(program);
+      if (p.first.is_pair() || !is_kw(p.first, ChiaDialect::kQuoteKw)) {
+        push_after_pop(list);
+        push_step(Step::Cons);
+        return cost + eval_pair(program, envs_.back());
+      }
+      cost += kQuoteCost;
+      value = p.rest;
+    }
+    if (cost > effective_) [[unlikely]]
+      throw_cost_exceeded();
+    push_after_pop(a_.new_pair(value, list));
+    return cost;
   }
 
   void cons() {
-    const NodePtr value = pop();
-    const NodePtr list = pop();
-    push(a_.new_pair(value, list));
+    const NodePtr value = vals_.pop();
+    const NodePtr list = vals_.pop();
+    push_after_pop(a_.new_pair(value, list));
   }
 
-  Cost apply(Cost cost, Cost budget) {
-    const NodePtr operands = pop();
-    const NodePtr op = pop();
-    if (op.is_pair()) throw EvalError(ErrorKind::InternalError, "(internal error) apply", op);
-    envs_.pop_back();
-    const auto kw = a_.small_number(op);
-    if (kw == ChiaDialect::kApplyKw) {
-      const auto [program, env] = ops::get_args<2>(a_, operands, "apply");
-      return eval_pair(program, env) + kApplyCost;
+  // The items of `args` when it has exactly N (as ops::get_args, without the error).
+  template <std::size_t N>
+  bool exactly(NodePtr args, NodePtr* out) const noexcept {
+    for (std::size_t i = 0; i < N; ++i) {
+      if (!args.is_pair()) return false;
+      const Pair p = a_.pair(args);
+      out[i] = p.first;
+      args = p.rest;
     }
-    if (kw == ChiaDialect::kSoftforkKw) return softfork(operands, cost, budget);
-    const OperatorSet set = guards_.empty() ? OperatorSet::Default : guards_.back().set;
-    const Reduction r = d_.op(a_, op, operands, budget, set);
-    push(r.node);
+    return !args.is_pair();
+  }
+  bool nilp(NodePtr n) const noexcept { return n.is_atom() && a_.atom_len(n) == 0; }
+  static NodePtr boolean(bool v) noexcept { return v ? Allocator::one() : Allocator::nil(); }
+  bool new_cost_model() const noexcept { return (flags_ & NEW_COST_MODEL) != 0; }
+
+  // Applies an inline opcode; the core operators are done here when their arguments are
+  // well-formed, everything else as the table or the dialect says.
+  Cost apply(Cost cost) {
+    const NodePtr operands = vals_.pop();
+    const NodePtr op = vals_.pop();
+    if (op.is_pair()) throw EvalError(ErrorKind::InternalError, "(internal error) apply", op);
+    envs_.pop();
+    if (op.object_type() != ObjectType::SmallAtom || op.index() >= eval::kOpTableSize)
+      return apply_general(op, operands, cost);
+    NodePtr x[3];
+    switch (op.index()) {
+      case ChiaDialect::kApplyKw:
+        return apply_program(operands);
+      case ChiaDialect::kSoftforkKw:
+        return softfork(operands, cost, effective_ - cost);
+      case 3:  // i
+        if (!exactly<3>(operands, x)) break;
+        push_after_pop(nilp(x[0]) ? x[2] : x[1]);
+        return new_cost_model() ? ops::kIfCostNew : ops::kIfCost;
+      case 4:  // c
+        if (!exactly<2>(operands, x)) break;
+        push_after_pop(a_.new_pair(x[0], x[1]));
+        return ops::kConsCost;
+      case 5:  // f
+        if (!exactly<1>(operands, x) || !x[0].is_pair()) break;
+        push_after_pop(a_.pair(x[0]).first);
+        return ops::kFirstCost;
+      case 6:  // r
+        if (!exactly<1>(operands, x) || !x[0].is_pair()) break;
+        push_after_pop(a_.pair(x[0]).rest);
+        return ops::kRestCost;
+      case 7:  // l
+        if (!exactly<1>(operands, x)) break;
+        push_after_pop(boolean(x[0].is_pair()));
+        return new_cost_model() ? ops::kListpCostNew : ops::kListpCost;
+      case 9:  // = on two inline atoms: equal values are equal bytes
+        if (!exactly<2>(operands, x) || x[0].object_type() != ObjectType::SmallAtom ||
+            x[1].object_type() != ObjectType::SmallAtom)
+          break;
+        push_after_pop(boolean(x[0] == x[1]));
+        return ops::kCmpBaseCost + ops::kCmpCostPerByte * (Atom::len_for_value(x[0].index()) +
+                                                           Atom::len_for_value(x[1].index()));
+      case 32:  // not
+        if (!exactly<1>(operands, x)) break;
+        push_after_pop(boolean(nilp(x[0])));
+        return ops::kBoolBaseCost;
+      default:
+        break;
+    }
+    const eval::OpEntry e = eval::kOpTable[op.index()];
+    if (e.fn == nullptr || e.gate != eval::Gate::None) return apply_general(op, operands, cost);
+    const Reduction r = e.fn(a_, operands, effective_ - cost, flags_);
+    push_after_pop(r.node);
     return r.cost;
+  }
+
+  Cost apply_general(NodePtr op, NodePtr operands, Cost cost) {
+    const auto kw = a_.small_number(op);
+    if (kw == ChiaDialect::kApplyKw) return apply_program(operands);
+    if (kw == ChiaDialect::kSoftforkKw) return softfork(operands, cost, effective_ - cost);
+    const OperatorSet set = guards_.empty() ? OperatorSet::Default : guards_.back().set;
+    const Reduction r = d_.op(a_, op, operands, effective_ - cost, set);
+    push_after_pop(r.node);
+    return r.cost;
+  }
+
+  Cost apply_program(NodePtr operands) {
+    NodePtr x[2];
+    if (!exactly<2>(operands, x)) {
+      const auto args = ops::get_args<2>(a_, operands, "apply");  // throws
+      x[0] = args[0];
+      x[1] = args[1];
+    }
+    return eval_pair(x[0], x[1]) + kApplyCost;
   }
 
   Cost softfork(NodePtr operands, Cost cost, Cost budget) {
     const Cost specified = eval::softfork_cost(a_, d_, operands, budget);
     const auto call = eval::softfork_call(a_, d_, operands);
     if (!call) {
-      push(Allocator::nil());
+      push_after_pop(Allocator::nil());
       return specified;
     }
-    if ((d_.flags() & LIMIT_SOFTFORK) != 0 && guards_.size() >= eval::kMaxSoftforkDepth)
+    if ((flags_ & LIMIT_SOFTFORK) != 0 && guards_.size() >= eval::kMaxSoftforkDepth)
       throw EvalError(ErrorKind::SoftforkStackDepthExceeded, {}, operands);
     const bool pre_hard_fork = call->set == OperatorSet::PreHardFork;
     // Under the new cost model extensions 0 and 1 only bound the cost by the enclosing budget.
     const Cost expected = pre_hard_fork ? cost + budget : cost + specified;
     guards_.push_back({expected, a_.checkpoint(), call->set, !pre_hard_fork});
-    steps_.push_back(Step::ExitGuard);
-    const Cost guard_cost = (d_.flags() & NEW_COST_MODEL) != 0 ? kGuardCostNewModel : kGuardCost;
+    effective_ = expected;
+    push_step(Step::ExitGuard);
+    const Cost guard_cost = new_cost_model() ? kGuardCostNewModel : kGuardCost;
     return eval_pair(call->program, call->env) + guard_cost;
   }
 
   void exit_guard(Cost cost) {
     const Guard g = guards_.back();
     guards_.pop_back();
+    effective_ = guards_.empty() ? limit_ : guards_.back().expected_cost;
     if (g.exact && cost != g.expected_cost) throw EvalError(ErrorKind::SoftforkCostMismatch);
     a_.restore_checkpoint(g.arena);
-    pop();
-    push(Allocator::nil());
+    vals_.pop();
+    push_after_pop(Allocator::nil());
   }
 
   Allocator& a_;
   const ChiaDialect& d_;
-  std::vector<NodePtr> vals_;
-  std::vector<NodePtr> envs_;
-  std::vector<Step> steps_;
+  const Flags flags_;
+  const bool gc_;
+  Cost limit_ = 0;      // the run's budget
+  Cost effective_ = 0;  // limit_, or inside a guard the innermost guard's expected cost
+  eval::Stack<NodePtr> vals_;
+  eval::Stack<NodePtr> envs_;
+  eval::Stack<Step> steps_;
+  eval::Stack<TableMark> gc_points_;  // one per pending Step::Collect, innermost last
   std::vector<Guard> guards_;
-  std::vector<Checkpoint> gc_points_;  // one per pending Step::Collect, innermost last
 };
 
 }  // namespace

@@ -7,17 +7,15 @@
 
 namespace clvm::eval {
 
-namespace {
-constexpr Cost kTraverseBaseCost = 40;
-constexpr Cost kCostPerZeroByte = 4;
-constexpr Cost kCostPerBit = 4;
-}  // namespace
+void throw_path_into_atom(NodePtr node) { throw EvalError(ErrorKind::PathIntoAtom, {}, node); }
 
 Reduction traverse_path(const Allocator& a, NodePtr path, NodePtr env) {
+  if (path.object_type() == ObjectType::SmallAtom) return traverse_small_path(a, path.index(), env);
   const Atom bytes = a.atom(path);
   std::size_t lead = 0;
   while (lead < bytes.size() && bytes[lead] == 0) ++lead;
-  Cost cost = kTraverseBaseCost + static_cast<Cost>(lead) * kCostPerZeroByte + kCostPerBit;
+  Cost cost =
+      kTraverseBaseCost + static_cast<Cost>(lead) * kTraverseCostPerZeroByte + kTraverseCostPerBit;
   if (lead == bytes.size()) return {cost, Allocator::nil()};
 
   // The most significant set bit is the terminator; the bits below it are followed LSB first.
@@ -26,10 +24,10 @@ Reduction traverse_path(const Allocator& a, NodePtr path, NodePtr env) {
   std::uint8_t mask = 1;
   NodePtr node = env;
   while (byte_idx > lead || mask < stop_mask) {
-    if (!node.is_pair()) throw EvalError(ErrorKind::PathIntoAtom, {}, node);
+    if (!node.is_pair()) throw_path_into_atom(node);
     const Pair p = a.pair(node);
     node = (bytes[byte_idx] & mask) != 0 ? p.rest : p.first;
-    cost += kCostPerBit;
+    cost += kTraverseCostPerBit;
     if (mask == 0x80) {
       mask = 1;
       --byte_idx;

@@ -9,13 +9,6 @@ namespace clvm::ops {
 
 namespace {
 
-constexpr Cost kIfCost = 33, kIfCostNew = 330;
-constexpr Cost kConsCost = 50;
-constexpr Cost kFirstCost = 30, kRestCost = 30;
-constexpr Cost kListpCost = 19, kListpCostNew = 200;
-constexpr Cost kCmpBaseCost = 117, kCmpCostPerByte = 1;
-constexpr Cost kBoolBaseCost = 200, kBoolCostPerArg = 300;
-
 bool new_model(Flags flags) { return (flags & NEW_COST_MODEL) != 0; }
 
 NodePtr boolean(bool v) { return v ? Allocator::one() : Allocator::nil(); }

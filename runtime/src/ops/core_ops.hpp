@@ -9,6 +9,14 @@
 
 namespace clvm::ops {
 
+/// Costs of the core operators (the evaluator's inline fast paths charge the same).
+inline constexpr Cost kIfCost = 33, kIfCostNew = 330;
+inline constexpr Cost kConsCost = 50;
+inline constexpr Cost kFirstCost = 30, kRestCost = 30;
+inline constexpr Cost kListpCost = 19, kListpCostNew = 200;
+inline constexpr Cost kCmpBaseCost = 117, kCmpCostPerByte = 1;
+inline constexpr Cost kBoolBaseCost = 200, kBoolCostPerArg = 300;
+
 /// (i C T F): F if C is the empty atom, else T (strict: all three are already evaluated).
 /// Cost 33, 330 under NEW_COST_MODEL.
 Reduction op_if(Allocator& a, NodePtr args, Cost max_cost, Flags flags);

@@ -22,7 +22,7 @@ Reduction op_strlen(Allocator& a, NodePtr args, Cost, Flags) {
   const auto [n] = get_args<1>(a, args, "strlen");
   const std::size_t len = atom_len(a, n, "strlen");
   const Cost cost = kStrlenBaseCost + kStrlenCostPerByte * len;
-  return malloc_cost(a, cost, a.new_number(Number(len)));
+  return malloc_cost(a, cost, new_i64(a, static_cast<std::int64_t>(len)));
 }
 
 Reduction op_substr(Allocator& a, NodePtr args, Cost, Flags flags) {

@@ -1,0 +1,135 @@
+// SPDX-License-Identifier: Apache-2.0
+// The evaluator's fast paths against the general code: inline path lookups against the byte
+// decoding of the same path on the heap, and the inline core operators (i c f r l = not, applied
+// to quoted arguments) against ChiaDialect::op on the same argument list: same result, same cost,
+// same error kind, on well-formed and malformed arguments alike.
+#include <clvm/dialect.hpp>
+#include <clvm/error.hpp>
+#include <clvm/run_program.hpp>
+
+#include "eval/traverse_path.hpp"
+#include "eval_support.hpp"
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace clvm::test {
+namespace {
+
+struct Result {
+  std::optional<ErrorKind> error;
+  Cost cost = 0;
+  NodePtr node;
+};
+
+template <class F>
+Result outcome(F&& f) {
+  try {
+    const Reduction r = f();
+    return {std::nullopt, r.cost, r.node};
+  } catch (const EvalError& e) {
+    return {e.kind(), 0, {}};
+  }
+}
+
+// A heap atom holding the canonical bytes of `v` (concat copies them to the heap).
+NodePtr heap_copy(Allocator& a, std::uint32_t v) {
+  const NodePtr small = a.new_small_number(v);
+  const std::array<NodePtr, 2> parts{small, Allocator::nil()};
+  const NodePtr n = a.new_concat(a.atom_len(small), parts);
+  EXPECT_EQ(n.object_type(), ObjectType::Bytes);
+  return n;
+}
+
+TEST(EvalFastPaths, InlinePathsMatchTheByteDecoding) {
+  Allocator a;
+  // A complete binary tree of depth 12 over distinct leaves, plus atoms to run into.
+  std::vector<NodePtr> level;
+  for (std::uint32_t i = 0; i < 4096; ++i) level.push_back(a.new_small_number(i + 1000));
+  while (level.size() > 1) {
+    std::vector<NodePtr> up;
+    for (std::size_t i = 0; i < level.size(); i += 2)
+      up.push_back(a.new_pair(level[i], level[i + 1]));
+    level = up;
+  }
+  const NodePtr env = level[0];
+  std::vector<std::uint32_t> paths;
+  for (std::uint32_t v = 0; v < 70000; ++v) paths.push_back(v);
+  for (std::uint32_t v : {0x7fffffu, 0x800000u, 0xffffffu, 0x1000000u, 0x3ffffffu})
+    paths.push_back(v);
+  for (std::uint32_t v : paths) {
+    const Result fast = outcome([&] { return eval::traverse_small_path(a, v, env); });
+    const NodePtr heap = heap_copy(a, v);
+    const Result slow = outcome([&] { return eval::traverse_path(a, heap, env); });
+    ASSERT_EQ(fast.error, slow.error) << v;
+    ASSERT_EQ(fast.cost, slow.cost) << v;
+    ASSERT_EQ(fast.node, slow.node) << v;
+  }
+}
+
+// (op (q . a1) (q . a2) ...) under run_program against ChiaDialect::op on (a1 a2 ...).
+void expect_same(Allocator& a, std::uint32_t opcode, const std::vector<NodePtr>& args,
+                 Flags flags) {
+  const ChiaDialect d(flags);
+  NodePtr list = Allocator::nil(), call = Allocator::nil();
+  for (auto it = args.rbegin(); it != args.rend(); ++it) {
+    list = a.new_pair(*it, list);
+    call = a.new_pair(a.new_pair(Allocator::one(), *it), call);
+  }
+  const NodePtr op = a.new_small_number(opcode);
+  const NodePtr program = a.new_pair(op, call);
+  const Result general = outcome([&] { return d.op(a, op, list, 1'000'000); });
+  const Result fast = outcome([&] { return run_program(a, d, program, Allocator::nil(), 0); });
+  ASSERT_EQ(fast.error, general.error) << "op " << opcode << " " << to_text(a, list);
+  if (general.error) return;
+  EXPECT_EQ(fast.cost, general.cost + kOpCost + kQuoteCost * args.size()) << "op " << opcode;
+  EXPECT_TRUE(node_equal(a, fast.node, general.node)) << "op " << opcode << " " << to_text(a, list);
+}
+
+TEST(EvalFastPaths, CoreOperatorsMatchTheDialect) {
+  Allocator a;
+  const std::vector<NodePtr> values{
+      Allocator::nil(),
+      Allocator::one(),
+      a.new_small_number(0x80),
+      a.new_small_number(0x3ffffff),
+      a.new_atom(std::string_view("\x00", 1)),  // a heap atom
+      a.new_atom("hello"),
+      heap_copy(a, 5),  // a heap atom equal to a small one
+      a.new_small_number(5),
+      a.new_pair(Allocator::one(), Allocator::nil()),
+      a.new_pair(a.new_atom("x"), a.new_small_number(7)),
+  };
+  for (Flags flags : {Flags{0}, Flags{NEW_COST_MODEL}, Flags{ENABLE_GC}}) {
+    for (std::uint32_t opcode : {3u, 4u, 5u, 6u, 7u, 9u, 32u}) {
+      expect_same(a, opcode, {}, flags);
+      for (NodePtr x : values) {
+        expect_same(a, opcode, {x}, flags);
+        for (NodePtr y : values) {
+          expect_same(a, opcode, {x, y}, flags);
+          expect_same(a, opcode, {x, y, values[1]}, flags);
+          expect_same(a, opcode, {x, y, values[1], y}, flags);
+        }
+      }
+    }
+  }
+}
+
+TEST(EvalFastPaths, HeapAtomOperatorsTakeTheGeneralPath) {
+  // `(X (q . 1) (q . 2))` where X is a heap atom spelling 4 (c) is still cons.
+  Allocator a;
+  const NodePtr op = heap_copy(a, 4);
+  const NodePtr q1 = a.new_pair(Allocator::one(), Allocator::one());
+  const NodePtr q2 = a.new_pair(Allocator::one(), a.new_small_number(2));
+  const NodePtr program = a.new_pair(op, a.new_pair(q1, a.new_pair(q2, Allocator::nil())));
+  const Reduction r = run_program(a, ChiaDialect(0), program, Allocator::nil(), 0);
+  EXPECT_EQ(r.cost, 91u);
+  EXPECT_EQ(to_text(a, r.node), to_text(a, a.new_pair(Allocator::one(), a.new_small_number(2))));
+}
+
+}  // namespace
+}  // namespace clvm::test
