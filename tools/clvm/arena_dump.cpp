@@ -100,8 +100,8 @@ void summary_text(Out out, const Allocator& a, std::span<const ImageRoot> roots,
                  percent(a.pair_count(), Allocator::kMaxPairs));
   // clvmr also counts one byte for its pre-allocated `1` atom.
   fmt::format_to(out, "  heap   {} bytes stored, {} ghost; counted {} of {} ({:.6f}%)\n",
-                 a.stored_heap_bytes(), a.ghost_heap(), a.heap_size() + 1, a.heap_limit(),
-                 percent(a.heap_size() + 1, a.heap_limit()));
+                 a.stored_heap_bytes(), a.ghost_heap(), a.heap_size(), a.heap_limit(),
+                 percent(a.heap_size(), a.heap_limit()));
 }
 
 void atoms_text(Out out, const Allocator& a, Range range, const Style& s) {
@@ -185,7 +185,7 @@ void dump_json(Out out, const Allocator& a, std::span<const ImageRoot> roots,
                    "\"counted\":{},\"limit\":{}}}}}",
                    a.stored_atoms(), count_small_refs(a, roots), a.ghost_atoms(), a.atom_count(),
                    Allocator::kMaxAtoms, a.stored_pairs(), a.ghost_pairs(), a.pair_count(),
-                   Allocator::kMaxPairs, a.stored_heap_bytes(), a.ghost_heap(), a.heap_size() + 1,
+                   Allocator::kMaxPairs, a.stored_heap_bytes(), a.ghost_heap(), a.heap_size(),
                    a.heap_limit());
     sep = ",";
   }

@@ -251,7 +251,9 @@ class Allocator {
 
   std::size_t atom_count() const noexcept { return atom_len_ + ghost_atoms_; }
   std::size_t pair_count() const noexcept { return pair_len_ + ghost_pairs_; }
-  std::size_t heap_size() const noexcept { return heap_len_ + ghost_heap_; }
+  /// As clvmr's heap_size(): stored + ghost bytes + the 1-byte `one()` clvmr pre-allocates, so a
+  /// fresh arena reports 1 and a full one reports exactly heap_limit().
+  std::size_t heap_size() const noexcept { return heap_len_ + ghost_heap_ + 1; }
   std::size_t heap_limit() const noexcept { return heap_limit_ + 1; }
 
   /// What is actually stored: atoms in the atom table, pairs in the pair table, heap bytes.
