@@ -97,8 +97,9 @@ RatioSets report_programs(const Options& o, const std::map<std::string, double>&
   std::printf(
       "\n## run_program (ENABLE_GC; times per run; wasm = clvm_rs 0.7.0 in this run, "
       "evaluation only)\n");
-  std::printf("%-16s %14s %10s %10s %10s %8s %10s %8s %9s %9s\n", "program", "cost", "ours med",
-              "ours min", "wasm med", "wasm/us", "native", "nat/us", "ours MiB", "wasm MiB");
+  std::printf("%-16s %14s %10s %10s %10s %8s %10s %8s %9s %9s %9s\n", "program", "cost", "ours med",
+              "ours min", "wasm med", "wasm/us", "native", "nat/us", "arena MiB", "ours MiB",
+              "wasm MiB");
   for (const auto& name : kPrograms) {
     if (!o.filter.empty() && name.find(o.filter) == std::string::npos) continue;
     const Program p = load(o.source_dir + "/tests/data/bench", name);
@@ -106,7 +107,10 @@ RatioSets report_programs(const Options& o, const std::map<std::string, double>&
     const clvm::NodePtr prg = clvm::node_from_bytes_backrefs(a, p.program);
     const clvm::NodePtr env = clvm::node_from_bytes(a, p.env);
     const clvm::Checkpoint cp = a.checkpoint();
+    a.reset_peaks();
+    const std::size_t used_before = a.used_bytes();
     const clvm::Reduction r = clvm::run_program(a, kDialect, prg, env, p.max_cost);
+    const double arena_mib = static_cast<double>(a.peak_used_bytes() - used_before) / 1048576.0;
     const std::string hash = clvm::to_hex(clvm::tree_hash(a, r.node).span());
     const std::string result_sha = sha256_hex(clvm::node_to_bytes(a, r.node));
     if (r.cost != p.expected_cost)
@@ -141,11 +145,11 @@ RatioSets report_programs(const Options& o, const std::map<std::string, double>&
     const double native_ns = anchor == anchors.end() ? 0 : anchor->second;
     if (native_ns > 0) ratios.native.push_back(native_ns / ours.median());
     const double ours_mib = ours_kib < 0 ? -1 : (ours_kib - base_kib) / 1024.0;
-    std::printf("%-16s %14llu %10s %10s %10s %8s %10s %8s %9.1f %9.1f\n", name.c_str(),
+    std::printf("%-16s %14llu %10s %10s %10s %8s %10s %8s %9.1f %9.1f %9.1f\n", name.c_str(),
                 static_cast<unsigned long long>(r.cost), fmt_ns(ours.median()).c_str(),
                 fmt_ns(ours.min()).c_str(), fmt_ns(wasm_ns).c_str(),
                 fmt_ratio(wasm_ns, ours.median()).c_str(), fmt_ns(native_ns).c_str(),
-                fmt_ratio(native_ns, ours.median()).c_str(), ours_mib, wasm_mib);
+                fmt_ratio(native_ns, ours.median()).c_str(), arena_mib, ours_mib, wasm_mib);
     std::fflush(stdout);
   }
   return ratios;
