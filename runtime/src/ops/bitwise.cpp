@@ -2,6 +2,7 @@
 // ash lsh logand logior logxor lognot: clvmr's shift and bitwise operators. Numbers are two's
 // complement of unbounded width (Boost's cpp_int bitwise operators behave so). The shifts work on
 // the atom's bytes directly (no big-number conversion).
+#include "ops/be_bytes.hpp"
 #include "ops/more_ops.hpp"
 #include "ops/op_utils.hpp"
 
@@ -32,11 +33,11 @@ std::int32_t shift_amount(const Allocator& a, NodePtr n, std::string_view name) 
   return s;
 }
 
-// A shift's result bytes: inline up to kInline bytes (the common case), else on the heap. Not
-// initialised: shift_bytes writes every byte.
-class ShiftBuffer {
+// A result's bytes (shifts, lognot): inline up to kInline bytes (the common case), else on the
+// heap. Not initialised: the writer fills every byte.
+class ByteBuffer {
  public:
-  explicit ShiftBuffer(std::size_t n) : size_(n) {
+  explicit ByteBuffer(std::size_t n) : size_(n) {
     if (n > kInline) heap_ = std::make_unique_for_overwrite<std::uint8_t[]>(n);
   }
   std::uint8_t* data() noexcept { return size_ > kInline ? heap_.get() : inline_.data(); }
@@ -78,11 +79,11 @@ std::size_t limbs_of_minimal(std::span<const std::uint8_t> e) noexcept {
 // the remaining s % 8 bits move across byte boundaries. Dropping low bits of two's complement
 // floors, so negative values round toward -infinity as clvmr's (BigInt's) >> does.
 std::span<const std::uint8_t> shift_bytes(std::span<const std::uint8_t> v, std::uint8_t fill,
-                                          std::int32_t s, ShiftBuffer& buf) {
+                                          std::int32_t s, ByteBuffer& buf) {
   const std::size_t n = v.size();
   std::uint8_t* out = buf.data();
   // Shifting an (unsigned) byte left by 8 gives 0 after the narrowing, and right by 8 gives 0, so
-  // r = 0 needs no special case. The loops are branch-free (vectorisable): results reach MBs.
+  // r = 0 needs no special case (nor does a 64-bit word shifted by 8). Results reach MBs.
   const auto byte = [](unsigned x) { return static_cast<std::uint8_t>(x); };
   if (s >= 0) {
     // out = (fill, v) << r, then s / 8 zero bytes; buf has n + 1 + s / 8 bytes.
@@ -91,7 +92,11 @@ std::span<const std::uint8_t> shift_bytes(std::span<const std::uint8_t> v, std::
       out[0] = byte(fill << r);
     } else {
       out[0] = byte((fill << r) | (v[0] >> (8 - r)));
-      for (std::size_t i = 1; i < n; ++i) out[i] = byte((v[i - 1] << r) | (v[i] >> (8 - r)));
+      // out[i .. i + 8) from v[i - 1 .. i + 8): eight bytes per step, then the tail byte-wise.
+      std::size_t i = 1;
+      for (; i + 8 <= n; i += 8)
+        store_be64(out + i, (load_be64(&v[i - 1]) << r) | (v[i + 7] >> (8 - r)));
+      for (; i < n; ++i) out[i] = byte((v[i - 1] << r) | (v[i] >> (8 - r)));
       out[n] = byte(v[n - 1] << r);
     }
     std::fill(out + n + 1, out + buf.size(), std::uint8_t{0});
@@ -101,7 +106,11 @@ std::span<const std::uint8_t> shift_bytes(std::span<const std::uint8_t> v, std::
     const std::size_t m = buf.size() - 1;
     out[0] = fill;
     if (m > 0) out[1] = byte((v[0] >> r) | (fill << (8 - r)));
-    for (std::size_t i = 2; i <= m; ++i) out[i] = byte((v[i - 1] >> r) | (v[i - 2] << (8 - r)));
+    // out[i .. i + 8) from v[i - 2 .. i + 7), eight bytes per step, then the tail byte-wise.
+    std::size_t i = 2;
+    for (; i + 8 <= m + 1; i += 8)
+      store_be64(out + i, (load_be64(&v[i - 2]) << (8 - r)) | (v[i + 6] >> r));
+    for (; i <= m; ++i) out[i] = byte((v[i - 1] >> r) | (v[i - 2] << (8 - r)));
   }
   return minimal({out, buf.size()});
 }
@@ -120,57 +129,93 @@ Reduction shift_result(Allocator& a, Cost base, std::span<const std::uint8_t> v,
     len = 1;  // every bit shifted out: 0 or -1, the fill byte alone
     v = {};
   }
-  ShiftBuffer buf(len);
+  ByteBuffer buf(len);
   const std::span<const std::uint8_t> e = shift_bytes(v, fill, s, buf);
   const Cost cost = base + kShiftCostPerByte * (in_len + limbs_of_minimal(e));
   return malloc_cost(a, cost, a.new_atom(e));
 }
 
-enum class LogOp { And, Or, Xor };
+using LogOp = WideInt::BitOp;
 
-template <class T>
-void apply(LogOp op, T& total, const T& v) {
+std::int64_t apply(LogOp op, std::int64_t x, std::int64_t y) noexcept {
   switch (op) {
     case LogOp::And:
-      total &= v;
-      break;
+      return x & y;
     case LogOp::Or:
-      total |= v;
-      break;
+      return x | y;
     case LogOp::Xor:
-      total ^= v;
       break;
   }
+  return x ^ y;
+}
+
+// The rest of logand/logior/logxor once an argument is longer than 8 bytes: `total` op `v`
+// (whose byte cost is `bytes`), then the arguments in `rest`. Costs as in bitwise_reduce.
+[[gnu::noinline]] Reduction bitwise_wide(Allocator& a, NodePtr rest, Cost cost, Cost byte_cost,
+                                         Cost max_cost, Flags flags, LogOp op, std::int64_t total,
+                                         const IntOperand& v, Cost bytes, std::string_view name) {
+  const bool new_model = (flags & NEW_COST_MODEL) != 0;
+  WideInt wide, operand;
+  wide.set_i64(total);
+  load_operand(operand, v);
+  wide.bitwise(op, operand);
+  byte_cost += bytes * kLogCostPerByte;
+  cost += kLogCostPerArg;
+  check_cost(cost + byte_cost, max_cost);
+  for (NodePtr arg : a.list(rest)) {
+    const IntOperand w = int_operand(a, arg, name);
+    const Cost len = w.len;
+    const Cost arg_bytes = new_model ? std::max<Cost>(len, wide.magnitude_len()) : len;
+    load_operand(operand, w);
+    wide.bitwise(op, operand);
+    byte_cost += arg_bytes * kLogCostPerByte;
+    cost += kLogCostPerArg;
+    check_cost(cost + byte_cost, max_cost);
+  }
+  return malloc_cost(a, cost + byte_cost, wide.to_atom(a));
 }
 
 // logand/logior/logxor over the argument list, starting from `start`. Legacy cost per argument
 // 264 + 3L (checked after each); new model 264 + 3·max(L, limbs(accumulator before it)). The
 // accumulator stays an int64 while every argument has at most 8 bytes (bitwise results of
-// sign-extended int64s are exact).
+// sign-extended int64s are exact), then bitwise_wide takes over.
 Reduction bitwise_reduce(Allocator& a, NodePtr args, Cost max_cost, Flags flags, LogOp op,
                          std::int64_t start, std::string_view name) {
   const bool new_model = (flags & NEW_COST_MODEL) != 0;
   Cost cost = kLogBaseCost;
   Cost byte_cost = 0;
-  std::int64_t small_total = start;
-  std::optional<Number> big;
-  for (NodePtr arg : a.list(args)) {
-    std::size_t len = 0;
-    const std::optional<std::int64_t> v = small_int_atom(a, arg, name, len);
-    Cost bytes = len;
-    if (new_model)
-      bytes = std::max<Cost>(len, big ? limbs_for_int(*big) : limbs_for_i64(small_total));
-    if (!big && v) {
-      apply(op, small_total, *v);
-    } else {
-      if (!big) big = Number(small_total);
-      apply(op, *big, v ? Number(*v) : a.number(arg));
-    }
+  std::int64_t total = start;
+  NodePtr next = args;
+  while (next.is_pair()) {
+    const Pair p = a.pair(next);
+    next = p.rest;
+    const IntOperand v = int_operand(a, p.first, name);
+    const Cost len = v.len;
+    const Cost bytes = new_model ? std::max<Cost>(len, limbs_for_i64(total)) : len;
+    if (!v.small) [[unlikely]]
+      return bitwise_wide(a, next, cost, byte_cost, max_cost, flags, op, total, v, bytes, name);
+    total = apply(op, total, v.value);
     byte_cost += bytes * kLogCostPerByte;
     cost += kLogCostPerArg;
     check_cost(cost + byte_cost, max_cost);
   }
-  return malloc_cost(a, cost + byte_cost, big ? a.new_number(*big) : new_i64(a, small_total));
+  return malloc_cost(a, cost + byte_cost, new_i64(a, total));
+}
+
+// The minimal encoding of ~v for the two's complement bytes `v` of more than 8 bytes: the
+// complement of v's bytes after its redundant leading 00/ff (complementing keeps the rest
+// minimal), except that ~(-1) = 0 is empty.
+NodePtr lognot_bytes(Allocator& a, std::span<const std::uint8_t> v) {
+  std::size_t i = 0;
+  while (i + 1 < v.size() &&
+         ((v[i] == 0x00 && (v[i + 1] & 0x80) == 0) || (v[i] == 0xff && (v[i + 1] & 0x80) != 0)))
+    ++i;
+  v = v.subspan(i);
+  if (v.size() == 1 && v[0] == 0xff) return a.new_small_number(0);
+  ByteBuffer buf(v.size());
+  std::uint8_t* out = buf.data();
+  for (std::size_t k = 0; k < v.size(); ++k) out[k] = static_cast<std::uint8_t>(~v[k]);
+  return a.new_atom(std::span<const std::uint8_t>(out, v.size()));
 }
 
 }  // namespace
@@ -205,10 +250,9 @@ Reduction op_logxor(Allocator& a, NodePtr args, Cost max_cost, Flags flags) {
 
 Reduction op_lognot(Allocator& a, NodePtr args, Cost, Flags) {
   const auto [n] = get_args<1>(a, args, "lognot");
-  std::size_t len = 0;
-  const std::optional<std::int64_t> v = small_int_atom(a, n, "lognot", len);
-  const Cost cost = kLognotBaseCost + kLognotCostPerByte * len;
-  const NodePtr r = v ? new_i64(a, ~*v) : a.new_number(-a.number(n) - 1);
+  const IntOperand v = int_operand(a, n, "lognot");
+  const Cost cost = kLognotBaseCost + kLognotCostPerByte * v.len;
+  const NodePtr r = v.small ? new_i64(a, ~v.value) : lognot_bytes(a, v.bytes);
   return malloc_cost(a, cost, r);
 }
 

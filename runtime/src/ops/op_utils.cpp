@@ -38,43 +38,28 @@ std::size_t atom_len(const Allocator& a, NodePtr n, std::string_view op_name) {
   return a.atom_len(n);
 }
 
+namespace detail {
+void throw_int_arg(NodePtr n, std::string_view op_name) {
+  throw_op_arg(n, fmt::format("Requires Int Argument: {}", op_name));
+}
+}  // namespace detail
+
 IntArg int_atom(const Allocator& a, NodePtr n, std::string_view op_name) {
-  if (n.is_pair()) throw_op_arg(n, fmt::format("Requires Int Argument: {}", op_name));
+  if (n.is_pair()) detail::throw_int_arg(n, op_name);
   if (n.object_type() == ObjectType::SmallAtom)
     return {Number(n.index()), Atom::len_for_value(n.index())};
   const Atom bytes = a.atom(n);
   return {number_from_bytes(bytes.span()), bytes.size()};
 }
 
-std::optional<std::int64_t> small_int_atom(const Allocator& a, NodePtr n, std::string_view op_name,
-                                           std::size_t& len) {
-  if (n.object_type() == ObjectType::SmallAtom) {
-    len = Atom::len_for_value(n.index());
-    return static_cast<std::int64_t>(n.index());
-  }
-  if (n.is_pair()) throw_op_arg(n, fmt::format("Requires Int Argument: {}", op_name));
-  const Atom bytes = a.atom(n);
-  len = bytes.size();
-  if (len > 8) return std::nullopt;
-  if (len == 0) return 0;
-  std::uint64_t u = (bytes[0] & 0x80) != 0 ? ~std::uint64_t{0} : 0;
-  for (std::uint8_t b : bytes) u = (u << 8) | b;
-  return static_cast<std::int64_t>(u);
-}
-
 NodePtr new_i64(Allocator& a, std::int64_t v) {
   if (v >= 0 && v <= static_cast<std::int64_t>(Allocator::kMaxSmallValue))
     return a.new_small_number(static_cast<std::uint32_t>(v));
-  std::array<std::uint8_t, 8> buf{};
-  const auto u = static_cast<std::uint64_t>(v);
-  for (int i = 0; i < 8; ++i)
-    buf[static_cast<std::size_t>(i)] = static_cast<std::uint8_t>(u >> (56 - 8 * i));
-  // Drop leading bytes that only repeat the sign.
-  std::size_t start = 0;
-  while (start < 7 && ((buf[start] == 0 && (buf[start + 1] & 0x80) == 0) ||
-                       (buf[start] == 0xff && (buf[start + 1] & 0x80) != 0)))
-    ++start;
-  return a.new_atom(std::span<const std::uint8_t>(buf).subspan(start));
+  // Minimal length: 8 bytes less the whole bytes after the sign bit that only repeat it.
+  const std::size_t len = 8 - static_cast<std::size_t>(__builtin_clrsbll(v)) / 8;
+  std::array<std::uint8_t, 8> buf;
+  store_be64(buf.data(), static_cast<std::uint64_t>(v));
+  return a.new_atom(std::span<const std::uint8_t>(buf).subspan(8 - len));
 }
 
 namespace {

@@ -10,7 +10,11 @@
 #include <clvm/flags.hpp>
 #include <clvm/number.hpp>
 
+#include "ops/be_bytes.hpp"
+#include "ops/wide_int.hpp"
+
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -96,11 +100,68 @@ struct IntArg {
 /// "Requires Int Argument: `op_name`" on a pair.
 IntArg int_atom(const Allocator& a, NodePtr n, std::string_view op_name);
 
+namespace detail {
+/// Throws InvalidOpArg "Requires Int Argument: `op_name`" on `n`.
+[[noreturn, gnu::cold]] void throw_int_arg(NodePtr n, std::string_view op_name);
+
+/// The value of big-endian two's complement `b` of at most 8 bytes, sign-extended. Reads only
+/// b[0, len): from 4 bytes up as two overlapping 4-byte loads.
+inline std::int64_t i64_from_bytes(const std::uint8_t* b, std::size_t len) noexcept {
+  if (len == 0) return 0;
+  std::uint64_t u = 0;
+  if (len >= 4) {
+    u = (std::uint64_t{load_be32(b)} << (8 * (len - 4))) | load_be32(b + len - 4);
+  } else {
+    u = b[0];
+    if (len >= 2) u = (u << 8) | b[1];
+    if (len == 3) u = (u << 8) | b[2];
+  }
+  const auto unused = static_cast<unsigned>(64 - 8 * len);  // sign-extend from bit 8·len - 1
+  return static_cast<std::int64_t>(u << unused) >> unused;
+}
+}  // namespace detail
+
+/// An integer argument as the fast paths read it: its raw length (what costs are computed from),
+/// its value when that length is at most 8 bytes (`small`), else its bytes (on the arena heap,
+/// valid while the atom is).
+struct IntOperand {
+  std::size_t len = 0;
+  bool small = false;
+  std::int64_t value = 0;
+  std::span<const std::uint8_t> bytes;
+};
+
+/// Atom `n` as an IntOperand. Throws InvalidOpArg "Requires Int Argument: `op_name`" on a pair.
+inline IntOperand int_operand(const Allocator& a, NodePtr n, std::string_view op_name) {
+  if (n.object_type() == ObjectType::SmallAtom)
+    return {Atom::len_for_value(n.index()), true, static_cast<std::int64_t>(n.index()), {}};
+  if (n.is_pair()) [[unlikely]]
+    detail::throw_int_arg(n, op_name);
+  const Atom bytes = a.atom(n);
+  const std::size_t len = bytes.size();
+  if (len > 8) return {len, false, 0, bytes.span()};
+  return {len, true, detail::i64_from_bytes(bytes.data(), len), {}};
+}
+
 /// Atom `n` as an int64 when its raw length is at most 8 bytes (two's complement, sign-extended),
-/// else nullopt; the raw length goes to `len`. Throws as int_atom on a pair. The fast path of the
-/// integer operators: same value as int_atom, no big-number arithmetic.
-std::optional<std::int64_t> small_int_atom(const Allocator& a, NodePtr n, std::string_view op_name,
-                                           std::size_t& len);
+/// else nullopt; the raw length goes to `len`. Throws as int_atom on a pair. Same value as
+/// int_atom, no big-number arithmetic.
+inline std::optional<std::int64_t> small_int_atom(const Allocator& a, NodePtr n,
+                                                  std::string_view op_name, std::size_t& len) {
+  const IntOperand v = int_operand(a, n, op_name);
+  len = v.len;
+  if (!v.small) return std::nullopt;
+  return v.value;
+}
+
+/// `w` = the value of `v`.
+inline void load_operand(WideInt& w, const IntOperand& v) {
+  if (v.small) {
+    w.set_i64(v.value);
+  } else {
+    w.load(v.bytes);
+  }
+}
 
 /// The atom for `v` (as Allocator::new_number(Number(v)), without the big number).
 NodePtr new_i64(Allocator& a, std::int64_t v);
@@ -109,9 +170,7 @@ NodePtr new_i64(Allocator& a, std::int64_t v);
 constexpr std::size_t limbs_for_i64(std::int64_t v) noexcept {
   const std::uint64_t m =
       v < 0 ? ~static_cast<std::uint64_t>(v) + 1 : static_cast<std::uint64_t>(v);
-  std::size_t bits = 0;
-  for (std::uint64_t x = m; x != 0; x >>= 1) ++bits;
-  return (bits + 7) / 8;
+  return (static_cast<std::size_t>(std::bit_width(m)) + 7) / 8;
 }
 
 /// Big-endian unsigned value of `buf` when it has at most 4 bytes (no sign extension), else

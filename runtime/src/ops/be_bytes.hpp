@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: Apache-2.0
+/// \file Unaligned big-endian 32- and 64-bit loads and stores: how the integer and shift paths move
+/// atom bytes eight at a time.
+#pragma once
+
+#include <bit>
+#include <cstdint>
+#include <cstring>
+
+namespace clvm::ops {
+
+/// The big-endian value of p[0, 8).
+inline std::uint64_t load_be64(const std::uint8_t* p) noexcept {
+  std::uint64_t v;
+  std::memcpy(&v, p, sizeof v);
+  if constexpr (std::endian::native == std::endian::little) v = __builtin_bswap64(v);
+  return v;
+}
+
+/// The big-endian value of p[0, 4).
+inline std::uint32_t load_be32(const std::uint8_t* p) noexcept {
+  std::uint32_t v;
+  std::memcpy(&v, p, sizeof v);
+  if constexpr (std::endian::native == std::endian::little) v = __builtin_bswap32(v);
+  return v;
+}
+
+/// Writes `v` big-endian to p[0, 8).
+inline void store_be64(std::uint8_t* p, std::uint64_t v) noexcept {
+  if constexpr (std::endian::native == std::endian::little) v = __builtin_bswap64(v);
+  std::memcpy(p, &v, sizeof v);
+}
+
+}  // namespace clvm::ops
