@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: Apache-2.0
-// tree_hash: iterative post-order over the node graph with a stack of child hashes.
+// tree_hash and the TreeHasher walk behind it (and behind the sha256tree operator): iterative DFS,
+// pair messages assembled in place, independent messages hashed in batches of up to four.
 #include <clvm/tree_hash.hpp>
 
 #include "serde/tree_hash_detail.hpp"
 
-#include <vector>
+#include <algorithm>
 
 namespace clvm {
 
@@ -25,31 +26,97 @@ Bytes32 atom_node_hash(const Allocator& a, NodePtr n) {
   return hash_atom(a.atom(n).span());
 }
 
+void TreeHasher::reset() {
+  // Records keep their constant bytes (tag, padding); every one becomes free.
+  free_.resize(records_.size());
+  for (std::size_t i = 0; i < free_.size(); ++i)
+    free_[i] = static_cast<std::uint32_t>(free_.size() - 1 - i);
+  ready_pairs_.clear();
+  ready_atoms_.clear();
+  completed_.clear();
+}
+
+void TreeHasher::release_excess() {
+  constexpr std::size_t kKeep = 4 * kMaxRecords;
+  if (records_.size() > kKeep) {
+    records_.resize(kKeep);
+    records_.shrink_to_fit();
+    meta_.resize(kKeep);
+    meta_.shrink_to_fit();
+    free_.clear();
+    free_.shrink_to_fit();
+  }
+  if (todo_.capacity() > kKeep) {
+    todo_.clear();
+    todo_.shrink_to_fit();
+  }
+}
+
+void TreeHasher::add_record() {
+  free_.push_back(static_cast<std::uint32_t>(records_.size()));
+  records_.emplace_back();
+  meta_.emplace_back();
+}
+
+void TreeHasher::atom(std::span<const std::uint8_t> bytes, std::uint32_t dest) {
+  if (bytes.size() > kOneBlockAtom) return known(hash_atom(bytes), dest);
+  AtomJob& job = ready_atoms_.emplace_back();
+  job.msg[0] = 1;
+  if (!bytes.empty()) std::memcpy(job.msg + 1, bytes.data(), bytes.size());
+  crypto::sha256_pad(job.msg, bytes.size() + 1);
+  job.dest = dest;
+}
+
+bool TreeHasher::flush_batch() {
+  const std::uint8_t* msgs[kBatch] = {};
+  std::uint8_t* outs[kBatch] = {};
+  std::uint32_t dests[kBatch];
+  std::uint32_t keys[kBatch];
+  std::size_t n;
+  if (!ready_pairs_.empty() && ready_pairs_.size() >= ready_atoms_.size()) {
+    n = std::min(kBatch, ready_pairs_.size());
+    const std::uint32_t* taken = ready_pairs_.data() + ready_pairs_.size() - n;
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::uint32_t r = taken[i];
+      dests[i] = meta_[r].dest;
+      keys[i] = meta_[r].key;
+      msgs[i] = records_[r].bytes;
+      outs[i] = slot(dests[i]);
+      free_.push_back(r);
+    }
+    ready_pairs_.resize(ready_pairs_.size() - n);
+    crypto::sha256_padded_many(msgs, n, 2, outs);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (keys[i] == kNoKey) continue;
+      Completed& c = completed_.emplace_back();
+      c.key = keys[i];
+      std::memcpy(c.hash.data(), outs[i], 32);
+    }
+  } else if (!ready_atoms_.empty()) {
+    n = std::min(kBatch, ready_atoms_.size());
+    const AtomJob* taken = ready_atoms_.data() + ready_atoms_.size() - n;
+    for (std::size_t i = 0; i < n; ++i) {
+      dests[i] = taken[i].dest;
+      msgs[i] = taken[i].msg;
+      outs[i] = slot(dests[i]);
+    }
+    crypto::sha256_padded_many(msgs, n, 1, outs);
+    ready_atoms_.resize(ready_atoms_.size() - n);
+  } else {
+    return false;
+  }
+  for (std::size_t i = 0; i < n; ++i) arrived(dests[i]);
+  return true;
+}
+
 }  // namespace tree_hash_detail
 
 Bytes32 tree_hash(const Allocator& a, NodePtr node) {
-  // `todo` holds nodes to hash, or (with kCons set) a pair whose two child hashes are on `hashes`.
-  constexpr std::uint64_t kCons = std::uint64_t{1} << 32;
-  std::vector<std::uint64_t> todo{node.raw()};
-  std::vector<Bytes32> hashes;
-  while (!todo.empty()) {
-    const std::uint64_t op = todo.back();
-    todo.pop_back();
-    const NodePtr n = NodePtr::from_raw(static_cast<std::uint32_t>(op));
-    if ((op & kCons) != 0) {
-      const Bytes32 rest = hashes.back();
-      hashes.pop_back();
-      hashes.back() = tree_hash_detail::hash_pair(hashes.back(), rest);
-    } else if (n.is_pair()) {
-      const Pair p = a.pair(n);
-      todo.push_back(kCons | n.raw());
-      todo.push_back(p.rest.raw());
-      todo.push_back(p.first.raw());
-    } else {
-      hashes.push_back(tree_hash_detail::atom_node_hash(a, n));
-    }
-  }
-  return hashes.back();
+  if (node.is_atom()) return tree_hash_detail::atom_node_hash(a, node);
+  // One hasher per thread keeps its buffers between calls (tree_hash is called per puzzle).
+  thread_local tree_hash_detail::TreeHasher hasher;
+  auto none = [](NodePtr) {};
+  return hasher.run(a, node, false, none, none);
 }
 
 }  // namespace clvm

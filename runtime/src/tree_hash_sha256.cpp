@@ -1,59 +1,51 @@
 // SPDX-License-Identifier: Apache-2.0
-// SHA-256 for tree hashing over OpenSSL's low-level API. A tree hash makes one tiny (33- or
-// 65-byte) message per node; the low-level SHA256_CTX lives on the stack and skips EVP's
-// per-message dispatch (see runtime/src/crypto/sha256.cpp for the measurements), hence the
-// deprecated API.
-#define OPENSSL_SUPPRESS_DEPRECATED 1
-
+// The single-message tree hash primitives: short atoms and pairs as pre-padded messages for
+// crypto::sha256_padded (SHA-NI when present), long atoms through the incremental hasher.
 #include "serde/tree_hash_detail.hpp"
 
 #include <clvm/atom.hpp>
-
-#include <openssl/sha.h>
 
 #include <array>
 #include <cstring>
 
 namespace clvm::tree_hash_detail {
 
+namespace {
+constexpr std::size_t kTwoBlockAtom = 118;  // the longest atom whose padded 01 || bytes is 2 blocks
+}  // namespace
+
 Bytes32 hash_atom(std::span<const std::uint8_t> bytes) noexcept {
-  SHA256_CTX ctx;
-  SHA256_Init(&ctx);
   Bytes32 out;
-  if (bytes.size() <= 63) {
-    std::uint8_t buf[64];
-    buf[0] = 1;
-    if (!bytes.empty()) std::memcpy(buf + 1, bytes.data(), bytes.size());
-    SHA256_Update(&ctx, buf, bytes.size() + 1);
-  } else {
-    const std::uint8_t tag = 1;
-    SHA256_Update(&ctx, &tag, 1);
-    SHA256_Update(&ctx, bytes.data(), bytes.size());
+  if (bytes.size() <= kTwoBlockAtom) {
+    alignas(16) std::uint8_t msg[128];
+    msg[0] = 1;
+    if (!bytes.empty()) std::memcpy(msg + 1, bytes.data(), bytes.size());
+    crypto::sha256_padded(msg, crypto::sha256_pad(msg, bytes.size() + 1), out.data());
+    return out;
   }
-  SHA256_Final(out.data(), &ctx);
+  crypto::Sha256 h;
+  h.update(std::uint8_t{1});
+  h.update(bytes);
+  out.bytes = h.finish();
   return out;
 }
 
 Bytes32 hash_pair(const Bytes32& first, const Bytes32& rest) noexcept {
-  std::uint8_t buf[65];
-  buf[0] = 2;
-  std::memcpy(buf + 1, first.data(), 32);
-  std::memcpy(buf + 33, rest.data(), 32);
-  SHA256_CTX ctx;
-  SHA256_Init(&ctx);
-  SHA256_Update(&ctx, buf, sizeof buf);
+  PairMessage msg;
+  std::memcpy(msg.child(0), first.data(), 32);
+  std::memcpy(msg.child(1), rest.data(), 32);
   Bytes32 out;
-  SHA256_Final(out.data(), &ctx);
+  crypto::sha256_padded(msg.bytes, 2, out.data());
   return out;
 }
 
-const Bytes32& small_atom_hash(std::uint32_t value) noexcept {
+const Bytes32* small_atom_table() noexcept {
   static const auto table = [] {
     std::array<Bytes32, kPrecomputedSmall> t;
     for (std::uint32_t v = 0; v < kPrecomputedSmall; ++v) t[v] = hash_atom(Atom::small(v).span());
     return t;
   }();
-  return table[value];
+  return table.data();
 }
 
 }  // namespace clvm::tree_hash_detail

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // tree_hash_from_bytes: the tree hash of a serialization. Classic input is hashed as it streams,
-// without building the tree (clvmr's tree_hash_from_stream); input with back-references is parsed
+// without building the tree (clvmr's tree_hash_from_stream), its nodes fed in pre-order to a
+// TreeHasher that batches independent hashes; input with back-references is parsed
 // into a scratch arena and hashed with the cache, so shared subtrees (and bombs) cost one hash
 // each.
 #include <clvm/serde.hpp>
@@ -26,36 +27,37 @@ Bytes32 tree_hash_with_backrefs(std::span<const std::uint8_t> bytes) {
 
 Bytes32 tree_hash_from_bytes(std::span<const std::uint8_t> bytes) {
   using namespace serde_detail;
+  using tree_hash_detail::TreeHasher;
+  thread_local TreeHasher hasher;  // keeps its buffers between calls
+  hasher.reset();
   Cursor c{bytes.data(), bytes.size()};
-  std::vector<std::uint8_t> open;  // per open pair: 0 = reading first, 1 = reading rest
-  std::vector<Bytes32> lefts;
+  std::vector<std::uint32_t> dests{TreeHasher::kRoot};  // where each coming node's hash goes
   for (;;) {
-    const std::uint8_t b = c.next();
-    if (b == kConsBox) {
-      open.push_back(0);
-      continue;
-    }
-    Bytes32 h;
-    if (b == kNilByte) {
-      h = tree_hash_detail::small_atom_hash(0);
-    } else if (b <= kMaxSingleByte) {
-      h = b == 0 ? tree_hash_detail::hash_atom(std::span{&b, 1})
-                 : tree_hash_detail::small_atom_hash(b);
-    } else if (b == kBackReference) {
-      return tree_hash_with_backrefs(bytes);
-    } else {
-      h = tree_hash_detail::hash_atom(c.take(decode_prefix(c, b).len));
-    }
-    for (;;) {
-      if (open.empty()) return h;
-      if (open.back() == 0) {
-        open.back() = 1;
-        lefts.push_back(h);
-        break;
+    while (!dests.empty() && hasher.wants_more()) {
+      const std::uint32_t dest = dests.back();
+      dests.pop_back();
+      const std::uint8_t b = c.next();
+      if (b == kConsBox) {
+        const std::uint32_t r = hasher.open_pair(dest);
+        dests.push_back(TreeHasher::child(r, 1));
+        dests.push_back(TreeHasher::child(r, 0));
+      } else if (b == kNilByte) {
+        hasher.known(tree_hash_detail::small_atom_hash(0), dest);
+      } else if (b <= kMaxSingleByte) {
+        if (b == 0) {
+          hasher.atom(std::span{&b, 1}, dest);
+        } else {
+          hasher.known(tree_hash_detail::small_atom_hash(b), dest);
+        }
+      } else if (b == kBackReference) {
+        return tree_hash_with_backrefs(bytes);
+      } else {
+        hasher.atom(c.take(decode_prefix(c, b).len), dest);
       }
-      h = tree_hash_detail::hash_pair(lefts.back(), h);
-      lefts.pop_back();
-      open.pop_back();
+    }
+    if (!hasher.flush_batch() && dests.empty()) {
+      hasher.release_excess();
+      return hasher.result();
     }
   }
 }
