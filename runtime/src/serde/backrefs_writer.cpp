@@ -9,6 +9,10 @@
 // either by nothing (the node equals that stack suffix) or by `first` and a path inside the item.
 // Paths inside items are found by a breadth-first search upwards from the node over completed
 // ancestors (interned ids, parent lists), which stops as soon as no shorter candidate can appear.
+// The search is kept small by (1) skipping nodes not inside the stack at all, (2) a bound from
+// one cheap path, and (3) pruning ancestors by `top`, an upper bound on the stack position of any
+// item holding them: an ancestor whose items are all too far down is never expanded. Pruning
+// drops only paths longer than the bound, so the chosen path (and the output) is unchanged.
 #include <clvm/serde.hpp>
 
 #include "serde/atom_prefix.hpp"
@@ -61,6 +65,8 @@ class Compressor {
       parents_[fill[t.rest(id)]++] = (id << 1) | 1;
     }
     present_.assign(n, 0);
+    walk_.resize(n);
+    raise_budget_ = std::uint64_t{16} * n + 65536;  // the corpus needs at most ~8n
     spine_pos_.assign(n, 0);
     queue_.assign(n, 0);
   }
@@ -79,7 +85,7 @@ class Compressor {
         push_item(id);
         continue;
       }
-      if (serlen_[id] >= 4 && try_backref(id)) {
+      if (serlen_[id] >= 4 && (info_[id].top != 0 || spine_pos_[id] != 0) && try_backref(id)) {
         mark_present(id);  // it may have matched a stack suffix without being completed before
         push_item(id);
       } else if (t_.is_atom(id)) {
@@ -116,6 +122,43 @@ class Compressor {
                : x + y;
   }
 
+  // An item pushed at `pos` holds a new occurrence of every node below it: raises their `top` to
+  // pos. Invariant: a child's top is >= its parent's (a node's children are pushed at or above its
+  // own position), so the walk stops where the bound already holds.
+  // A large subtree referenced again and again higher up the stack would be walked each time, so
+  // the walks share a budget; past it, pruning stops and only nodes with top 0 are still marked
+  // (top != 0 must keep meaning "inside the stack"; each node once: O(n) in all).
+  void raise_top(std::uint32_t id, std::uint32_t pos) {
+    NodeInfo* const info = info_.data();
+    // Past the budget a node counts as raised once it has any top; before it, once top >= pos.
+    const std::uint32_t enough = prune_ ? pos : 1;
+    if (info[id].top >= enough) return;
+    info[id].top = pos;
+    if (t_.is_atom(id)) return;
+    std::uint32_t* const todo = walk_.data();  // each node is raised (and queued) once per walk
+    std::size_t size = 0, expanded = 0;
+    todo[size++] = id;
+    while (size != 0) {
+      const std::uint32_t n = todo[--size];
+      ++expanded;
+      const std::uint32_t f = t_.first(n), r = t_.rest(n);
+      if (info[f].top < enough) {
+        info[f].top = pos;
+        if (!t_.is_atom(f)) todo[size++] = f;
+      }
+      if (info[r].top < enough) {
+        info[r].top = pos;
+        if (!t_.is_atom(r)) todo[size++] = r;
+      }
+    }
+    if (!prune_) return;
+    if (expanded >= raise_budget_) {
+      prune_ = false;  // the bounds set by this walk are still valid; later ones are not kept
+    } else {
+      raise_budget_ -= expanded;
+    }
+  }
+
   // Records that `id` is complete: its entries move to the front (the present part) of its
   // children's parent lists, so searches never scan parents that do not exist yet.
   void mark_present(std::uint32_t id) {
@@ -141,6 +184,7 @@ class Compressor {
     items_.push_back({id, info_[id].item_pos, spine, spine == kNoId ? 0 : spine_pos_[spine]});
     info_[id].item_pos = pos;
     if (spine != kNoId) spine_pos_[spine] = pos;
+    raise_top(id, pos);
   }
 
   void pop_item() {
@@ -160,11 +204,28 @@ class Compressor {
     }
     // Not only for completed nodes: a subtree of a back-referenced stack suffix may contain this
     // node although it was never written itself.
-    if (max_steps >= 1) search_items(id, k, std::min(max_steps, best.steps), best);
+    if (max_steps >= 1) {
+      const std::uint64_t bound = std::min(max_steps, best.steps);
+      search_items(id, k, std::min(bound, some_path_steps(id, k, bound)), best);
+    }
     if (best.steps > max_steps) return false;
     out_.push_back(kBackReference);
-    append_atom(out_, encode(best));
+    encode(best);
+    append_atom(out_, path_);
     return true;
+  }
+
+  // The length of one path to `id` (or more than `bound`): up through each node's most recently
+  // completed parent to the first stack item. Only a bound that lets search_items prune early:
+  // the search still finds the shortest path, and the same one as without the bound.
+  std::uint64_t some_path_steps(std::uint32_t id, std::uint64_t k, std::uint64_t bound) const {
+    std::uint32_t node = id;
+    for (std::uint64_t depth = 0;; ++depth) {
+      const NodeInfo& ni = info_[node];
+      if (ni.item_pos != 0) return k - ni.item_pos + 1 + depth;
+      if (ni.parent_end == ni.parent_begin || hopeless(ni.top, k, depth, bound)) return bound + 1;
+      node = parents_[ni.parent_end - 1] >> 1;
+    }
   }
 
   // Breadth-first search upwards from `id` through completed ancestors; an ancestor that is a
@@ -196,7 +257,7 @@ class Compressor {
           const std::uint32_t entry = parents[info[node].parent_begin];
           const std::uint32_t parent = entry >> 1;
           NodeInfo& pi = info[parent];
-          if (pi.stamp == epoch) {  // nothing new above: the search is over
+          if (pi.stamp == epoch || hopeless(pi.top, k, depth, lim)) {  // nothing new above
             out = best;
             return;
           }
@@ -246,7 +307,7 @@ class Compressor {
           const std::uint32_t entry = parents[e];
           const std::uint32_t parent = entry >> 1;
           NodeInfo& pi = info[parent];
-          if (pi.stamp == epoch) continue;
+          if (pi.stamp == epoch || hopeless(pi.top, k, depth, lim)) continue;
           pi.stamp = epoch;
           pi.down = (node << 1) | (entry & 1);
           queue[end++] = parent;
@@ -265,13 +326,24 @@ class Compressor {
     out = best;
   }
 
+  // Whether no path through an ancestor at level depth + 1 can be short enough: every item holding
+  // it is at position <= its `top`, so such a path has >= (k - top) + 1 + depth + 1 steps.
+  bool hopeless(std::uint32_t top, std::uint64_t k, std::uint64_t depth,
+                std::uint64_t lim) const noexcept {
+    const std::uint64_t o_min = prune_ ? k - std::min<std::uint64_t>(top, k) : 0;
+    return o_min + 2 + depth > lim;
+  }
+
   // The path atom of `c` (big-endian; bit i is step i from the root, 1 = rest; then a 1).
-  std::vector<std::uint8_t> encode(const Candidate& c) const {
-    std::vector<std::uint8_t> v((c.steps + 1 + 7) / 8, 0);
+  // Written to path_.
+  void encode(const Candidate& c) {
+    std::vector<std::uint8_t>& v = path_;
+    v.assign((c.steps + 1 + 7) / 8, 0);
     auto set = [&](std::uint64_t bit) {
       v[v.size() - 1 - bit / 8] |= static_cast<std::uint8_t>(1u << (bit % 8));
     };
-    for (std::uint64_t i = 0; i < c.o; ++i) set(i);
+    std::fill(v.end() - static_cast<std::ptrdiff_t>(c.o / 8), v.end(), 0xFF);  // the o rests
+    v[v.size() - 1 - c.o / 8] |= static_cast<std::uint8_t>((1u << (c.o % 8)) - 1);
     if (c.top != kNoId) {  // bit o stays 0: `first`
       std::uint32_t node = c.top;
       for (std::uint64_t i = 0; i < c.depth; ++i) {
@@ -280,7 +352,6 @@ class Compressor {
       }
     }
     set(c.steps);
-    return v;
   }
 
   const InternedTree& t_;
@@ -292,17 +363,24 @@ class Compressor {
   struct NodeInfo {
     std::uint32_t parent_begin = 0, parent_end = 0, item_pos = 0, stamp = 0;
     std::uint32_t down = 0;  // (child << 1) | is_rest: the step back towards the searched node
+    // >= the position of every stack item holding this node (raise_top). Nonzero exactly when the
+    // node is inside the reader's stack for good (completed, or below a back-referenced node): a
+    // node with top 0 that is not a stack suffix cannot be found by any search.
+    std::uint32_t top = 0;
   };
   std::vector<NodeInfo> info_;
   std::vector<std::uint32_t> parents_, entry_pos_;  // entry_pos_ locates each parent entry
   // Completed (or back-referenced) at least once: exactly the nodes clvmr's ReadCacheLookup
   // still counts, apart from stack-suffix lists, which are handled by spine_pos_.
   std::vector<std::uint8_t> present_;
+  std::vector<std::uint32_t> walk_;       // raise_top's work list
+  std::uint64_t raise_budget_ = 0;        // nodes raise_top may still expand while pruning
+  bool prune_ = true;                     // whether `top` bounds are maintained (and used)
   std::vector<std::uint32_t> spine_pos_;  // topmost 1-based stack position, or 0
   std::vector<Item> items_;
   std::vector<std::uint32_t> queue_;
   std::uint32_t epoch_ = 0;
-  std::vector<std::uint8_t> out_;
+  std::vector<std::uint8_t> out_, path_;
 };
 
 std::vector<std::uint8_t> compress(const Allocator& a, NodePtr node, std::size_t limit) {

@@ -3,6 +3,7 @@
 // child ids, atoms by bytes) and per-NodePtr memos so a shared arena node is visited once.
 #include "serde/intern.hpp"
 
+#include <algorithm>
 #include <bit>
 #include <cstring>
 
@@ -31,6 +32,8 @@ std::uint64_t hash_bytes(std::span<const std::uint8_t> b) noexcept {
   return mix(h ^ tail ^ (std::uint64_t{b.size()} << 56));
 }
 
+constexpr std::size_t kSmallMemo = 1024;
+
 constexpr std::uint64_t pair_key(std::uint32_t f, std::uint32_t r) noexcept {
   return (std::uint64_t{f} << 32) | r;
 }
@@ -38,10 +41,19 @@ constexpr std::uint64_t pair_key(std::uint32_t f, std::uint32_t r) noexcept {
 }  // namespace
 
 InternedTree::InternedTree(const Allocator& a, NodePtr root) : a_(a) {
-  pair_table_.assign(1024, kNoId);
-  atom_table_.assign(1024, kNoId);
+  // The arena's sizes bound the number of distinct nodes; capped so that a small tree in a huge
+  // arena does not pay for tables it cannot fill (they still grow on demand).
+  constexpr std::size_t kMaxPresize = std::size_t{1} << 20;
+  const std::size_t pairs_hint = std::min(a.stored_pairs(), kMaxPresize);
+  const std::size_t atoms_hint = std::min(a.stored_atoms(), kMaxPresize);
+  pair_table_.assign(std::max<std::size_t>(1024, std::bit_ceil(pairs_hint * 2)), kNoId);
+  atom_table_.assign(std::max<std::size_t>(1024, std::bit_ceil(atoms_hint * 2)), kNoId);
+  first_.reserve(pairs_hint + atoms_hint);
+  rest_.reserve(pairs_hint + atoms_hint);
+  node_.reserve(pairs_hint + atoms_hint);
   std::vector<std::uint32_t> pair_memo(a.stored_pairs(), kNoId);
   std::vector<std::uint32_t> atom_memo(a.stored_atoms(), kNoId);
+  std::vector<std::uint32_t> small_memo(kSmallMemo, kNoId);  // inline atoms below kSmallMemo
 
   constexpr std::uint64_t kDone = std::uint64_t{1} << 32;
   std::vector<std::uint64_t> todo{root.raw()};
@@ -67,6 +79,10 @@ InternedTree::InternedTree(const Allocator& a, NodePtr root) : a_(a) {
       todo.push_back(p.first.raw());
     } else if (n.object_type() == ObjectType::Bytes) {
       std::uint32_t& m = atom_memo[n.index()];
+      if (m == kNoId) m = intern_atom(n);
+      ids.push_back(m);
+    } else if (n.index() < kSmallMemo) {
+      std::uint32_t& m = small_memo[n.index()];
       if (m == kNoId) m = intern_atom(n);
       ids.push_back(m);
     } else {
