@@ -117,6 +117,13 @@ void Allocator::grow_pairs() {
   if (!pairs_.reserve(pair_len_ + 1, pair_len_, initial)) throw EvalError(ErrorKind::OutOfMemory);
 }
 
+void Allocator::grow_for_atom(std::size_t n) {
+  heap_reserve(n);
+  const std::size_t initial =
+      std::holds_alternative<PageUpstream>(owned_) ? kInitialAtoms : kInitialTableSmall;
+  if (!atoms_.reserve(atom_len_ + 1, atom_len_, initial)) throw EvalError(ErrorKind::OutOfMemory);
+}
+
 void Allocator::throw_expected_atom(NodePtr node) {
   throw EvalError(ErrorKind::InternalError, "expected atom, got pair", node);
 }

@@ -15,6 +15,7 @@
 
 #include <cassert>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <span>
 #include <string_view>
@@ -130,6 +131,66 @@ class Allocator {
     pairs_.data()[idx] = Pair{first, rest};
     pair_len_ = idx + 1;
     return NodePtr(ObjectType::Pair, idx);
+  }
+
+  // ---- bulk creation: a caller proves once that a batch of nodes cannot reach any limit
+  // ---- (can_add_nodes), then creates them without the per-node limit checks. Counters, ghosts,
+  // ---- inline atoms and table growth are exactly those of the checked creators.
+
+  /// True iff `atoms` more atoms, `pairs` more pairs and `heap_bytes` more heap bytes, counted as
+  /// the checked creators count them (ghosts included), all fit under the limits now. Changes
+  /// nothing and never throws.
+  bool can_add_nodes(std::size_t atoms, std::size_t pairs, std::size_t heap_bytes) const noexcept {
+    return kMaxAtoms - atom_count() >= atoms && kMaxPairs - pair_count() >= pairs &&
+           heap_limit_ - heap_len_ - ghost_heap_ >= heap_bytes;
+  }
+
+  // The *_unchecked creators skip the limit checks only. Requires: a successful can_add_nodes
+  // covers this node (asserted in Debug builds). They still grow the tables, so like the checked
+  // ones they throw OutOfMemory (leaving the arena unchanged) only when memory runs out.
+
+  /// new_atom without the limit checks.
+  NodePtr new_atom_unchecked(std::span<const std::uint8_t> v) {
+    assert(atom_count() < kMaxAtoms && heap_limit_ - heap_len_ - ghost_heap_ >= v.size());
+    if (auto small = fits_in_small_atom(v)) {
+      ++ghost_atoms_;
+      ghost_heap_ += v.size();
+      return NodePtr(ObjectType::SmallAtom, *small);
+    }
+    const std::uint32_t start = heap_len_, n = static_cast<std::uint32_t>(v.size());
+    if (n > heap_.capacity() - start || atom_len_ == atoms_.capacity()) [[unlikely]]
+      grow_for_atom(n);
+    copy_bytes(heap_.data() + start, v.data(), n);
+    atoms_.data()[atom_len_] = AtomSpan{start, start + n};
+    heap_len_ = start + n;
+    return NodePtr(ObjectType::Bytes, atom_len_++);
+  }
+
+  /// new_small_number without the limit checks. Requires: v <= kMaxSmallValue.
+  NodePtr new_small_number_unchecked(std::uint32_t v) noexcept {
+    assert(v <= kMaxSmallValue);
+    const std::uint32_t len = Atom::len_for_value(v);
+    assert(atom_count() < kMaxAtoms && heap_limit_ - heap_len_ - ghost_heap_ >= len);
+    ++ghost_atoms_;
+    ghost_heap_ += len;
+    return NodePtr(ObjectType::SmallAtom, v);
+  }
+
+  /// new_pair without the limit check.
+  NodePtr new_pair_unchecked(NodePtr first, NodePtr rest) {
+    assert(pair_count() < kMaxPairs);
+    const std::uint32_t idx = pair_len_;
+    if (idx == pairs_.capacity()) [[unlikely]]
+      grow_pairs();
+    pairs_.data()[idx] = Pair{first, rest};
+    pair_len_ = idx + 1;
+    return NodePtr(ObjectType::Pair, idx);
+  }
+
+  /// add_ghost_pairs without the limit check.
+  void add_ghost_pairs_unchecked(std::size_t n) noexcept {
+    assert(kMaxPairs - pair_count() >= n);
+    ghost_pairs_ += n;
   }
 
   /// The bytes [start, end) of atom `node`, sharing the heap bytes where it can. Throws EvalError
@@ -355,6 +416,36 @@ class Allocator {
   NodePtr push_atom(std::uint32_t start, std::uint32_t end);
   std::uint8_t* heap_reserve(std::size_t n);
   [[gnu::noinline]] void grow_pairs();
+  // Makes room for one more atom of `n` heap bytes, failing as new_atom does (heap first).
+  [[gnu::noinline]] void grow_for_atom(std::size_t n);
+  // memcpy of `n` bytes; short lengths (the common atoms) without a call.
+  static void copy_bytes(std::uint8_t* dst, const std::uint8_t* src, std::size_t n) noexcept {
+    if (n >= 8 && n <= 16) {
+      std::uint64_t lo, hi;
+      std::memcpy(&lo, src, 8);
+      std::memcpy(&hi, src + n - 8, 8);
+      std::memcpy(dst, &lo, 8);
+      std::memcpy(dst + n - 8, &hi, 8);
+    } else if (n > 16 && n <= 32) {
+      std::uint64_t w[4];
+      std::memcpy(&w[0], src, 16);
+      std::memcpy(&w[2], src + n - 16, 16);
+      std::memcpy(dst, &w[0], 16);
+      std::memcpy(dst + n - 16, &w[2], 16);
+    } else if (n >= 4 && n < 8) {
+      std::uint32_t lo, hi;
+      std::memcpy(&lo, src, 4);
+      std::memcpy(&hi, src + n - 4, 4);
+      std::memcpy(dst, &lo, 4);
+      std::memcpy(dst + n - 4, &hi, 4);
+    } else if (n != 0 && n < 4) {
+      dst[0] = src[0];
+      dst[n / 2] = src[n / 2];
+      dst[n - 1] = src[n - 1];
+    } else if (n != 0) {
+      std::memcpy(dst, src, n);
+    }
+  }
   [[noreturn]] static void throw_expected_atom(NodePtr node);
 
   std::variant<std::monostate, PageUpstream, mem::BumpAllocator> owned_;

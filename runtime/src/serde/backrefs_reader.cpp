@@ -10,18 +10,18 @@
 namespace clvm {
 namespace {
 
-// Ghost pairs are counted in bulk when no limit can be reached: every push comes from at least one
-// input byte and adds one ghost, plus one real pair for a cons (a stack made visible trades a ghost
-// for a pair), so the pair count grows by at most 2 per input byte. If that cannot reach the limit,
-// pushes are tallied here and handed to the arena before anything else reads the ghost count (a
-// stack pair, the end of the parse, or an exception); otherwise each push is counted as it happens.
+// Ghost pairs are counted in bulk: every push comes from at least one input byte and adds one
+// ghost, plus one real pair for a cons (a stack made visible trades a ghost for a pair), so an
+// n-byte input raises the pair count by at most 2n. Likewise it makes at most n atoms and n heap
+// bytes. If all of that fits (`Unchecked`), no limit can be hit: nodes are made with the arena's
+// unchecked creators and pushes are tallied here, handed to the arena before anything else reads
+// the ghost count (a stack pair, the end of the parse, or an exception). Otherwise every node and
+// push is checked as it happens, exactly as clvmr counts them.
+template <bool Unchecked>
 class ArenaBuilder {
  public:
   using Node = NodePtr;
-  ArenaBuilder(Allocator& a, std::size_t input_size)
-      : a_(a),
-        bulk_(input_size <= Allocator::kMaxPairs / 2 &&
-              a.pair_count() <= Allocator::kMaxPairs - 2 * input_size) {}
+  explicit ArenaBuilder(Allocator& a) : a_(a) {}
   ArenaBuilder(const ArenaBuilder&) = delete;
   ArenaBuilder& operator=(const ArenaBuilder&) = delete;
   ~ArenaBuilder() { flush(); }
@@ -31,19 +31,35 @@ class ArenaBuilder {
     if (first == serde_detail::kNilByte) return Allocator::nil();
     if (first <= serde_detail::kMaxSingleByte) {
       if (first == 0x01) return Allocator::one();
-      if (first == 0x00) return a_.new_atom(std::span{&first, 1});
-      return a_.new_small_number(first);
+      if constexpr (Unchecked) {
+        if (first == 0x00) return a_.new_atom_unchecked(std::span{&first, 1});
+        return a_.new_small_number_unchecked(first);
+      } else {
+        if (first == 0x00) return a_.new_atom(std::span{&first, 1});
+        return a_.new_small_number(first);
+      }
     }
-    return a_.new_atom(blob);
+    if constexpr (Unchecked)
+      return a_.new_atom_unchecked(blob);
+    else
+      return a_.new_atom(blob);
   }
-  NodePtr pair(NodePtr first, NodePtr rest) { return a_.new_pair(first, rest); }
+  NodePtr pair(NodePtr first, NodePtr rest) {
+    if constexpr (Unchecked)
+      return a_.new_pair_unchecked(first, rest);
+    else
+      return a_.new_pair(first, rest);
+  }
   NodePtr stack_pair(NodePtr item, NodePtr below) {
     flush();
     a_.remove_ghost_pairs(1);  // clvmr: the ghost becomes the real pair
-    return a_.new_pair(item, below);
+    if constexpr (Unchecked)
+      return a_.new_pair_unchecked(item, below);
+    else
+      return a_.new_pair(item, below);
   }
   void pushed() {
-    if (bulk_) [[likely]]
+    if constexpr (Unchecked)
       ++pending_;
     else
       a_.add_ghost_pairs(1);
@@ -53,26 +69,33 @@ class ArenaBuilder {
     const Pair p = a_.pair(n);
     return std::pair{p.first, p.rest};
   }
-  /// Hands the tallied ghosts to the arena. Cannot throw: bulk_ proved the limit out of reach.
+  /// Hands the tallied ghosts to the arena.
   void flush() noexcept {
-    if (pending_ != 0) a_.add_ghost_pairs(std::exchange(pending_, 0));
+    if (pending_ != 0) a_.add_ghost_pairs_unchecked(std::exchange(pending_, 0));
   }
 
  private:
   Allocator& a_;
-  const bool bulk_;
   std::size_t pending_ = 0;
 };
+
+template <bool Unchecked>
+NodePtr read_backrefs(Allocator& a, std::span<const std::uint8_t> bytes) {
+  serde_detail::Cursor c{bytes.data(), bytes.size()};
+  ArenaBuilder<Unchecked> builder(a);
+  serde_detail::BackrefParser<ArenaBuilder<Unchecked>> parser(builder);
+  const NodePtr root = parser.parse(c);
+  builder.flush();
+  return root;
+}
 
 }  // namespace
 
 NodePtr node_from_bytes_backrefs(Allocator& a, std::span<const std::uint8_t> bytes) {
-  serde_detail::Cursor c{bytes.data(), bytes.size()};
-  ArenaBuilder builder(a, bytes.size());
-  serde_detail::BackrefParser<ArenaBuilder> parser(builder);
-  const NodePtr root = parser.parse(c);
-  builder.flush();
-  return root;
+  const std::size_t n = bytes.size();
+  if (n <= Allocator::kMaxPairs / 2 && a.can_add_nodes(n, 2 * n, n)) [[likely]]
+    return read_backrefs<true>(a, bytes);
+  return read_backrefs<false>(a, bytes);
 }
 
 }  // namespace clvm
