@@ -20,7 +20,6 @@ Samples PeerReply::samples(const std::string& key) const {
   return s;
 }
 
-namespace {
 std::string shell_quote(const std::string& s) {
   std::string out = "'";
   for (char c : s) {
@@ -32,7 +31,6 @@ std::string shell_quote(const std::string& s) {
   out.push_back('\'');
   return out;
 }
-}  // namespace
 
 PeerReply Peer::call(const std::vector<std::string>& args) const {
   std::string cmd = "NODE_PATH=" + shell_quote(node_path_) + " node " + shell_quote(script_);

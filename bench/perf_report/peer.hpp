@@ -23,6 +23,9 @@ struct PeerReply {
   Samples samples(const std::string& key) const;
 };
 
+/// `s` quoted for a POSIX shell command line.
+std::string shell_quote(const std::string& s);
+
 class Peer {
  public:
   /// `script` is the path of clvm_rs_wasm.js, `node_path` the node_modules holding clvm_wasm.

@@ -3,6 +3,8 @@
 // recorded cost and result tree hash, then timed here and in clvm_rs (wasm) one after the other.
 #include "report.hpp"
 
+#include "../bench_programs.hpp"
+
 #include <clvm/dialect.hpp>
 #include <clvm/run_program.hpp>
 #include <clvm/serde.hpp>
@@ -12,66 +14,21 @@
 
 #include <cstdio>
 #include <fstream>
-#include <sstream>
 
 namespace perf {
 namespace {
 
-const std::vector<std::string> kPrograms = {
-    "factorial",   "count-even",      "hash-tree",       "hash-string", "substr",
-    "substr-tree", "large-block",     "matrix-multiply", "sum-tree",    "concat",
-    "block-2000",  "compressed-2000", "pubkey-tree",     "point-pow",   "shift-left",
-    "loop_add",    "loop_sub",        "loop_ior",        "loop_xor",    "loop_not"};
-
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  std::string s = ss.str();
-  while (!s.empty() && (s.back() == '\n' || s.back() == '\r' || s.back() == ' ')) s.pop_back();
-  return s;
-}
-
-struct Program {
-  std::string name, program_path, env_path;
-  clvm::Bytes program, env;
-  clvm::Cost max_cost = 0, expected_cost = 0;
-  std::string expected_hash;
-};
-
-Program load(const std::string& dir, const std::string& name) {
-  Program p;
-  p.name = name;
-  p.program_path = dir + "/programs/" + name + ".hex";
-  p.env_path = dir + "/env/" + name + ".env.hex";
-  p.program = clvm::from_hex(slurp(p.program_path)).value();
-  p.env = clvm::from_hex(slurp(p.env_path)).value();
-  p.max_cost = 11'000'000'000 - 12'000 * p.program.size();  // the suite's rule
-  p.expected_cost = std::stoull(slurp(dir + "/env/" + name + ".cost"));
-  p.expected_hash = slurp(dir + "/env/" + name + ".result.sha256tree");
-  return p;
-}
+using bench::kPrograms;
+using bench::Program;
 
 const clvm::ChiaDialect kDialect(clvm::ENABLE_GC);
 
 // Peak resident set (VmHWM, KiB) of a child process that runs `name` once, or -1. The child
 // reports its own VmHWM: getrusage's ru_maxrss would include the parent's size at spawn time.
 long child_max_rss_kib(const Options& o, const std::string& name) {
-  auto quote = [](const std::string& s) {
-    std::string q = "'";
-    for (char c : s) {
-      if (c == '\'')
-        q.append("'\\''");
-      else
-        q.push_back(c);
-    }
-    q.push_back('\'');
-    return q;
-  };
-  std::string cmd = quote(o.self);
-  cmd.append(" --memory-child ").append(quote(name));
-  cmd.append(" --source-dir ").append(quote(o.source_dir));
+  std::string cmd = shell_quote(o.self);
+  cmd.append(" --memory-child ").append(shell_quote(name));
+  cmd.append(" --source-dir ").append(shell_quote(o.source_dir));
   FILE* pipe = popen(cmd.c_str(), "r");
   if (pipe == nullptr) return -1;
   long kib = -1;
@@ -90,7 +47,7 @@ std::string sha256_hex(const std::vector<std::uint8_t>& bytes) {
 int memory_child(const std::string& source_dir, const std::string& name) {
   bool ok = true;
   if (name != "-") {
-    const Program p = load(source_dir + "/tests/data/bench", name);
+    const Program p = bench::load_program(source_dir + "/tests/data/bench", name);
     clvm::Allocator a;
     const clvm::NodePtr prg = clvm::node_from_bytes_backrefs(a, p.program);
     const clvm::NodePtr env = clvm::node_from_bytes(a, p.env);
@@ -114,7 +71,7 @@ RatioSets report_programs(const Options& o, const std::map<std::string, double>&
               "wasm MiB");
   for (const auto& name : kPrograms) {
     if (!o.filter.empty() && name.find(o.filter) == std::string::npos) continue;
-    const Program p = load(o.source_dir + "/tests/data/bench", name);
+    const Program p = bench::load_program(o.source_dir + "/tests/data/bench", name);
     clvm::Allocator a;
     const clvm::NodePtr prg = clvm::node_from_bytes_backrefs(a, p.program);
     const clvm::NodePtr env = clvm::node_from_bytes(a, p.env);

@@ -6,6 +6,8 @@
 
 #include <gtest/gtest.h>
 
+#include "deep_trees.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -16,12 +18,6 @@ namespace clvm {
 namespace {
 
 constexpr std::size_t kDepth = 10'000'000;
-
-NodePtr first_nested(Allocator& a, std::size_t depth) {
-  NodePtr n = a.one();
-  for (std::size_t i = 0; i < depth; ++i) n = a.new_pair(n, a.one());
-  return n;
-}
 
 TEST(DeepFromClvm, TenMillionElementListDecodesEncodesAndHashes) {
   Allocator a;
@@ -34,7 +30,7 @@ TEST(DeepFromClvm, TenMillionElementListDecodesEncodesAndHashes) {
 
 TEST(DeepFromClvm, FirstNestedTreeFailsAtTheFirstMismatch) {
   Allocator a;
-  const NodePtr deep = first_nested(a, kDepth);
+  const NodePtr deep = hostile::left_nested(a, kDepth);
   // A list whose first element is the deep tree: the element is not an integer.
   try {
     (void)from_clvm<std::vector<std::int64_t>>(a, deep);

@@ -9,24 +9,15 @@
 
 #include <gtest/gtest.h>
 
+#include "deep_trees.hpp"
+
 namespace clvm {
 namespace {
 
 constexpr std::size_t kDepth = 10'000'000;
 
-// (((... (1 . 1) ...) . 1) . 1): nested through `first`.
-NodePtr left_nested(Allocator& a, std::size_t depth) {
-  NodePtr n = a.one();
-  for (std::size_t i = 0; i < depth; ++i) n = a.new_pair(n, a.one());
-  return n;
-}
-
-// (1 1 1 ... 1): nested through `rest`.
-NodePtr right_nested(Allocator& a, std::size_t depth) {
-  NodePtr n = a.nil();
-  for (std::size_t i = 0; i < depth; ++i) n = a.new_pair(a.one(), n);
-  return n;
-}
+using hostile::left_nested;
+using hostile::right_nested;
 
 class DeepNesting : public ::testing::TestWithParam<bool> {};
 
