@@ -18,12 +18,6 @@ if [[ ${1:-} == micro ]]; then
   exit 0
 fi
 cmake --build --preset release --target clvm_perf_report
-peer=build/peer
-if ! cmp -s bench/peer/package-lock.json "$peer/package-lock.json" 2>/dev/null ||
-  [[ ! -d $peer/node_modules/clvm_wasm ]]; then
-  mkdir -p "$peer"
-  cp bench/peer/package.json bench/peer/package-lock.json "$peer/"
-  (cd "$peer" && npm ci --no-audit --no-fund --loglevel=error)
-fi
+node_modules=$(scripts/install_peer.sh build/peer)
 echo "# clvm++ performance report — $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-exec build/release/bench/clvm_perf_report --node-path "$peer/node_modules" "$@"
+exec build/release/bench/clvm_perf_report --node-path "$node_modules" "$@"
