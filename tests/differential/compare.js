@@ -21,6 +21,8 @@ const RENAMED = [
   [/^(lsh|ash|substr) requires int32 args$/, (m) => `${m[1]} requires int32 args (with no leading zeros)`],
   [/^modpow with (negative exponent|0 modulus)$/, (m) => `ModPow with ${m[1]}`],
 ];
+// wasm_answers.js reports any input clvm_rs cannot parse as "bad encoding"; ours adds the reason.
+const BAD_ENCODING = /^bad encoding(: .*)?$/;
 // Checks clvmr reordered after 0.7.0, where two errors apply at once: [wasm, ours].
 const REORDERED = [
   // 0.19's / divmod % check the cost before division by zero.
@@ -46,6 +48,7 @@ for (let i = 0; i < cases.length; ++i) {
       if (m && to(m) === om) kind = "renamed";
     }
     for (const [rw, ro] of REORDERED) if (rw.test(wm) && ro.test(om)) kind = "reordered";
+    if (wm === "bad encoding" && BAD_ENCODING.test(om)) kind = "failure";
   }
   ++counts[kind];
   if (kind === "different" && shown.length < 20) shown.push(`case ${i}: ${cases[i]}\n  clvm_rs 0.7.0: ${w}\n  ours:          ${o}`);

@@ -155,10 +155,30 @@ function serialize(t, out) {
 }
 const hex = (t) => Buffer.from(serialize(t, [])).toString("hex");
 
+// Serialized bytes with a few random edits (the readers must agree on what they accept and on
+// where a valid prefix ends), or a prefix-length field of the maximum width.
+function mutated(t) {
+  const b = serialize(t, []);
+  for (let n = 1 + rnd(3); n > 0; --n) {
+    const at = rnd(b.length + 1);
+    switch (rnd(5)) {
+      case 0: b.splice(at, 1); break;
+      case 1: b.splice(at, 0, pick([0xff, 0x80, 0xc0, 0xe0, 0xf0, 0xf8, 0xfc, 0xfe, rnd(256)])); break;
+      case 2: if (at < b.length) b[at] ^= 1 << rnd(8); break;
+      case 3: b.length = Math.max(0, at); break;
+      default: b.splice(at, 0, ...pick([[0xc0, 0x00], [0xe0, 0x00, 0x00], [0x81, 0x00], [0xfb, 0xff, 0xff, 0xff, 0xff]]));
+    }
+  }
+  if (b.length === 0) b.push(0xff);  // the line protocol has no empty field
+  return Buffer.from(b).toString("hex");
+}
+
 for (let i = 0; i < count; i++) {
   const program = rnd(12) === 0 ? randomTree(4) : expr(0);
   const env = randomTree(3 + rnd(3));
   const maxCost = [rnd(20000), rnd(3000000), 11000000000, 11000000000][rnd(4)];
   const flags = pick([0, 0, 0, 2, 4]);  // consensus, NO_UNKNOWN_OPS, LIMIT_HEAP
-  console.log(`${hex(program)} ${hex(env)} ${maxCost} ${flags}`);
+  const p = rnd(10) === 0 ? mutated(program) : hex(program);
+  const e = rnd(20) === 0 ? mutated(env) : hex(env);
+  console.log(`${p} ${e} ${maxCost} ${flags}`);
 }
