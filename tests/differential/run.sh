@@ -35,7 +35,7 @@ status=0
 check random || status=1
 # The cost boundary: for each success, the same case with max_cost = cost and cost - 1.
 paste -d' ' "$work/random.cases" "$work/random.clvm_rs" |
-  awk '$5 != "FAIL:" && $6 > 1 { print $1, $2, $6, $4; print $1, $2, $6 - 1, $4 }' \
+  awk '$5 != "FAIL:" && $6 > 1 { print $1, $2, $6, $4; printf "%s %s %.0f %s\n", $1, $2, $6 - 1, $4 }' \
     >"$work/boundary.cases"
 check boundary || status=1
 exit $status
