@@ -101,8 +101,9 @@ TEST_P(BackrefsWriterCorpus, ClvmrSizeAndDecodesToTheSameTree) {
   const auto out = node_to_bytes_backrefs(a, root);
   EXPECT_EQ(out.size(), in.size);
   // The model re-serializes every subtree it visits: quadratic, so only on the small inputs.
-  if (node_to_bytes(a, root).size() <= 20000)
+  if (node_to_bytes(a, root).size() <= 20000) {
     EXPECT_EQ(out, serde_test::reference_backrefs(a, root));
+  }
   EXPECT_EQ(serialized_length_from_bytes(out), out.size());
   Allocator b;
   EXPECT_EQ(hash_of(b, node_from_bytes_backrefs(b, out)), hash_of(a, root));
