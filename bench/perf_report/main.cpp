@@ -8,6 +8,8 @@
 //                    [--min-reps N] [--min-ms MS] [--filter NAME] [--no-serde] [--no-programs]
 #include "report.hpp"
 
+#include <malloc.h>
+
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -124,7 +126,15 @@ int main(int argc, char** argv) {
   const auto anchors = perf::load_anchors(o.source_dir);
   perf::RatioSets ratios;
   if (o.programs) ratios = perf::report_programs(o, anchors);
-  if (o.serde) perf::report_serde(o, anchors);
+  if (o.serde) {
+    // The serde rows allocate ~1 MB outputs per call. A fresh process's malloc gives those back
+    // to the system on free and faults them in again (node_to_bytes read 2x slower with
+    // --no-programs than after the programs had raised glibc's thresholds); fix the thresholds
+    // so the rows measure the steady state either way.
+    mallopt(M_MMAP_THRESHOLD, 64 << 20);
+    mallopt(M_TRIM_THRESHOLD, 128 << 20);
+    perf::report_serde(o, anchors);
+  }
 
   std::printf("\n## summary\n");
   if (!ratios.native.empty()) {
