@@ -69,7 +69,7 @@ class Compressor {
     std::uint32_t top = 0, item_pos = 0, up_node = kNoId, up = 0;
   };
   struct Item {
-    std::uint32_t id, below, prev_item_pos;
+    std::uint32_t id, prev_item_pos;
   };
 
   std::uint32_t state_for(std::uint32_t item, std::uint32_t below);
@@ -164,7 +164,7 @@ void Compressor::push(std::uint32_t id) {
   ++node_[state].count;
   link(id, state, 0);
   link(below, state, 1);
-  items_.push_back({id, below, tree_[id].item_pos});
+  items_.push_back({id, tree_[id].item_pos});
   tree_[id].item_pos = pos;
   tree_[id].up_node = kNoId;
   node_[state].spine_pos = pos + 1;
