@@ -5,20 +5,15 @@
 
 #include <gtest/gtest.h>
 
+#include "error_kind.hpp"
+
 #include <cstdint>
 #include <vector>
 
 namespace clvm {
 namespace {
 
-ErrorKind kind_of(auto&& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.kind();
-  }
-  return ErrorKind::InternalError;  // "no error" shows up as a mismatch below
-}
+using test::kind_of;
 
 TEST(HeapLimit, FourGiBHeapFillsExactlyAndNotOneByteMore) {
   Allocator a;

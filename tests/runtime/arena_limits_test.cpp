@@ -4,19 +4,14 @@
 
 #include <gtest/gtest.h>
 
+#include "error_kind.hpp"
+
 #include <vector>
 
 namespace clvm {
 namespace {
 
-ErrorKind kind_of(auto&& f) {
-  try {
-    f();
-  } catch (const EvalError& e) {
-    return e.kind();
-  }
-  return ErrorKind::InternalError;  // "did not throw"
-}
+using test::kind_of;
 
 TEST(ArenaLimits, ExactlyTheMaxPairsSucceedThenTooManyPairs) {
   Allocator a;
