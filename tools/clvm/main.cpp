@@ -6,6 +6,7 @@
 #include "commands.hpp"
 
 #include <clvm/error.hpp>
+#include <clvm/version.hpp>
 
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
@@ -36,6 +37,14 @@ int run(int argc, char** argv) {
   CLI::App app{"clvm — run, assemble, serialize and inspect CLVM programs (clvmr 0.19 rules)"};
   app.name("clvm");
   app.require_subcommand(1);
+  // The linked library's versions (a shared build may have been upgraded under the tool).
+  app.set_version_flag(
+      "--version",
+      [] {
+        return fmt::format("clvm {} (clvm++ library {}, clvmr {} consensus rules)",
+                           CLVMPP_VERSION_STRING, clvm::version(), clvm::clvmr_version());
+      },
+      "Print the versions of the tool, the library and the clvmr rules it implements");
   app.footer(
       "Run `clvm <subcommand> --help` for its options and an example. Exit status: 0 success, 1 "
       "evaluation failure (FAIL: ...), 2 bad input or usage.");
@@ -68,6 +77,8 @@ int run(int argc, char** argv) {
   } catch (const CLI::CallForHelp& e) {
     return app.exit(e);
   } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
     fmt::print(stderr, "clvm: {} (see --help)\n", e.what());

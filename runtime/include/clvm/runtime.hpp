@@ -19,3 +19,4 @@
 #include <clvm/serde_2026.hpp>
 #include <clvm/text.hpp>
 #include <clvm/tree_hash.hpp>
+#include <clvm/version.hpp>
