@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # setup.sh — install whatever build dependency is missing (Debian 12). Idempotent: when everything is
 # present it only asks dpkg and returns in well under a second. Uses sudo when not root.
+#   scripts/setup.sh         what the build and the tests need
+#   scripts/setup.sh chart   also matplotlib, for scripts/perf_chart.py
 set -euo pipefail
 
 packages=(
@@ -11,6 +13,7 @@ packages=(
   nodejs npm                               # npm fetches blst's sources (see cmake/blst.cmake)
   clang-format-14
 )
+if [[ ${1:-} == chart ]]; then packages+=(python3 python3-matplotlib); fi
 
 missing=()
 for p in "${packages[@]}"; do
