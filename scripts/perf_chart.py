@@ -6,8 +6,9 @@ Markdown table with the same columns (docs/performance.md's "Results"), and draw
 time per run of clvm++ ("ours"), native clvmr and clvm_rs compiled to WebAssembly, on a log scale.
 
 Columns are found by their header names, not their positions, so added or reordered columns do not
-matter: the program column is "program"; ours is "ours" or "ours med"; native is "native",
-"native med" or "native clvmr"; wasm is "wasm", "wasm med" or "clvm_rs wasm". A cell holds a time
+matter: the program column is "program"; ours, native and wasm are the first columns whose header
+starts with "ours", "native" and "wasm" or "clvm_rs wasm" ("ours med", "native clvmr", ...) and is
+not a minimum, memory or ratio column ("ours min", "wasm MiB", "wasm/us"). A cell holds a time
 ("59.9 us", "1.4 s", "273 µs"; anything after the first time is ignored) or "-" (not measured).
 
 Needs matplotlib (Debian: python3-matplotlib; `scripts/setup.sh chart` installs it).
@@ -17,10 +18,11 @@ import math
 import re
 import sys
 
+# The first header (lower-cased) that matches; never a minimum, a memory or a ratio column.
 COLUMNS = {
-    "ours": re.compile(r"^ours( med(ian)?)?$"),
-    "native": re.compile(r"^native( clvmr)?( med(ian)?)?$"),
-    "wasm": re.compile(r"^(clvm_rs )?wasm( med(ian)?)?$"),
+    "ours": re.compile(r"^ours(?!.*(min|mib|/))"),
+    "native": re.compile(r"^native(?!.*(min|mib|/))"),
+    "wasm": re.compile(r"^(clvm_rs )?wasm(?!.*(min|mib|/))"),
 }
 TIME = re.compile(r"([0-9][0-9.,]*)\s*(ns|us|µs|ms|s)(?![A-Za-z])")
 SCALE = {"ns": 1.0, "us": 1e3, "µs": 1e3, "ms": 1e6, "s": 1e9}
