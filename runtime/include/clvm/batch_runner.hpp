@@ -17,6 +17,7 @@
 #include <clvm/flags.hpp>
 #include <clvm/run_program.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
@@ -30,6 +31,7 @@
 #include <stdexcept>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace clvm {
@@ -151,7 +153,8 @@ class BasicBatchRunner {
   }
 
   /// Queues `c` if fewer than window() cases are in flight and returns true; else returns false
-  /// and leaves `c` as it was. With one thread the case runs now, on this thread.
+  /// and leaves `c` as it was. With one thread the case runs now, on this thread; with more, a
+  /// worker starts it at once when busy, else within 1 ms (sleeping workers are woken in groups).
   bool try_submit(In& c) {
     const std::uint64_t h = head_.load(std::memory_order_relaxed);
     if (h - taken_.load() >= window_) return false;
@@ -163,7 +166,7 @@ class BasicBatchRunner {
       s.in.emplace(std::move(c));
     }
     head_.store(h + 1);  // publishes the slot to the workers
-    work_.notify();
+    if (threads_ > 1) wake_workers(h + 1);
     return true;
   }
 
@@ -192,7 +195,10 @@ class BasicBatchRunner {
     const std::uint64_t t = taken_.load(std::memory_order_relaxed);
     if (t == head_.load()) throw std::logic_error("BatchRunner::next: nothing pending");
     Slot& s = ring_[t % window_];
-    done_.wait([&] { return s.state.load() == kDone; });
+    if (s.state.load() != kDone) {
+      work_.notify();  // whatever is queued starts now
+      done_.wait([&] { return s.state.load() == kDone; });
+    }
     return take(s, t);
   }
 
@@ -215,7 +221,10 @@ class BasicBatchRunner {
         continue;
       }
       std::optional<In> c = source();
-      if (!c) break;
+      if (!c) {
+        work_.notify();
+        break;
+      }
       if (!try_submit(*c)) throw std::logic_error("BatchRunner::run: a second producer");
       ++n;
     }
@@ -225,7 +234,34 @@ class BasicBatchRunner {
 
  private:
   static constexpr std::uint32_t kEmpty = 0, kDone = 1;
-  struct Slot {
+  static constexpr int kSpins = 256;  // looks (a few microseconds) before a worker sleeps
+  static void pause() noexcept {
+#if defined(__x86_64__) || defined(__i386__)
+    __builtin_ia32_pause();
+#endif
+  }
+  // Waking a sleeping worker is a system call on both sides, more than a small case costs: the
+  // producer wakes them once kWakeBatch cases wait, or kWakeDelay after the last wake, and
+  // next() and the end of run() wake them at once; a sleeping worker also looks every kIdlePoll
+  // by itself, so a queued case never waits longer than that.
+  static constexpr std::uint64_t kWakeBatch = 32;
+  static constexpr std::chrono::microseconds kWakeDelay{50};
+  static constexpr std::chrono::microseconds kIdlePoll{1000};
+
+  void wake_workers(std::uint64_t head) {
+    if (head - next_.load() >= kWakeBatch) {
+      work_.notify();
+      return;
+    }
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_wake_ >= kWakeDelay) {
+      last_wake_ = now;
+      work_.notify();
+    }
+  }
+  // Slots and counters on their own cache lines: neighbouring slots belong to different workers,
+  // and each counter has one writer.
+  struct alignas(64) Slot {
     std::optional<In> in;
     std::optional<Out> out;
     std::exception_ptr error;
@@ -242,6 +278,15 @@ class BasicBatchRunner {
       std::unique_lock<std::mutex> l(m_);
       waiting_.fetch_add(1);
       while (!pred()) cv_.wait(l);
+      waiting_.fetch_sub(1);
+    }
+    // As wait, looking at `pred` again at least every `period` without a notify.
+    template <class Pred>
+    void wait_polling(Pred pred, std::chrono::microseconds period) {
+      if (pred()) return;
+      std::unique_lock<std::mutex> l(m_);
+      waiting_.fetch_add(1);
+      while (!pred()) cv_.wait_for(l, period);
       waiting_.fetch_sub(1);
     }
     void notify() {
@@ -287,14 +332,20 @@ class BasicBatchRunner {
       }
       if (!claimed) {
         if (stop_.load()) return;
-        work_.wait([&] { return stop_.load() || next_.load() < head_.load(); });
+        // A short spin first: with small cases the next one is usually a moment away, and a
+        // sleep costs a system call on each side.
+        auto ready = [&] { return stop_.load() || next_.load() < head_.load(); };
+        bool soon = false;
+        for (int k = 0; k < kSpins && !(soon = ready()); ++k) pause();
+        if (!soon) work_.wait_polling(ready, kIdlePoll);
         continue;
       }
       Slot& s = ring_[i % window_];
       run_one(w, *s.in, s);
-      s.in.reset();
-      s.state.store(kDone);  // publishes the answer to the consumer
-      done_.notify();
+      // The case stays in its slot until the producer reuses it: it is freed on the thread that
+      // made it (a free from another thread contends for the allocator's lock).
+      s.state.store(kDone);                    // publishes the answer to the consumer
+      if (i == taken_.load()) done_.notify();  // the consumer only ever waits for the oldest
     }
   }
 
@@ -314,9 +365,10 @@ class BasicBatchRunner {
   std::vector<Slot> ring_;
   std::vector<std::unique_ptr<BatchWorker>> workers_;
   std::vector<std::thread> threads_v_;
-  std::atomic<std::uint64_t> head_{0};   // cases submitted (written by the producer)
-  std::atomic<std::uint64_t> next_{0};   // next case a worker claims
-  std::atomic<std::uint64_t> taken_{0};  // answers taken (written by the consumer)
+  alignas(64) std::atomic<std::uint64_t> head_{0};   // cases submitted (written by the producer)
+  alignas(64) std::atomic<std::uint64_t> next_{0};   // next case a worker claims
+  alignas(64) std::atomic<std::uint64_t> taken_{0};  // answers taken (written by the consumer)
+  alignas(64) std::chrono::steady_clock::time_point last_wake_{};  // the producer's
   std::atomic<bool> cancel_{false};
   std::atomic<bool> stop_{false};
   Signal work_, done_, space_;

@@ -57,7 +57,7 @@ struct Guard {
 
 class Evaluator {
  public:
-  Evaluator(Allocator& a, const ChiaDialect& d, const RunOptions* options = nullptr)
+  Evaluator(Allocator& a, const ChiaDialect& d, const RunOptions* options)
       : a_(a),
         d_(d),
         flags_(d.flags()),
@@ -389,14 +389,15 @@ class Evaluator {
 
 }  // namespace
 
-Reduction run_program(Allocator& a, const ChiaDialect& dialect, NodePtr program, NodePtr env,
-                      Cost max_cost) {
-  return Evaluator(a, dialect).run(program, env, max_cost);
-}
-
+// One call site of Evaluator::run, so that it is inlined here as it was before the options.
 Reduction run_program(Allocator& a, const ChiaDialect& dialect, NodePtr program, NodePtr env,
                       Cost max_cost, const RunOptions& options) {
   return Evaluator(a, dialect, &options).run(program, env, max_cost);
+}
+
+Reduction run_program(Allocator& a, const ChiaDialect& dialect, NodePtr program, NodePtr env,
+                      Cost max_cost) {
+  return run_program(a, dialect, program, env, max_cost, RunOptions{});
 }
 
 }  // namespace clvm
