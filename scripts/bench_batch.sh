@@ -14,6 +14,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=3 tiny=1000000 heavy=8 skip_lib=0
 native=../shared/peers/native/clvmr-batch
+[[ -x $native ]] || native=../../shared/peers/native/clvmr-batch  # from a worktree in wt/
 while [[ $# -gt 0 ]]; do
   case $1 in
     --rounds) rounds=$2; shift 2 ;;
