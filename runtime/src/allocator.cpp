@@ -34,18 +34,22 @@ Allocator::Allocator(std::size_t heap_limit)
     : owned_(std::in_place_type<PageUpstream>,
              PageUpstream{mem::PageAllocator(checked_limit(heap_limit)),
                           mem::PageAllocator(kTableReserve)}),
-      heap_limit_(heap_limit - 1) {
+      heap_limit_(heap_limit - 1),
+      max_heap_limit_(heap_limit_) {
   bind_regions();
 }
 
 Allocator::Allocator(mem::AllocatorRef upstream, std::size_t heap_limit)
-    : upstream_(upstream), heap_limit_(checked_limit(heap_limit) - 1) {
+    : upstream_(upstream),
+      heap_limit_(checked_limit(heap_limit) - 1),
+      max_heap_limit_(heap_limit_) {
   bind_regions();
 }
 
 Allocator::Allocator(OverBufferTag, std::span<std::byte> buffer, std::size_t heap_limit)
     : owned_(std::in_place_type<mem::BumpAllocator>, mem::BumpAllocator::from_buffer(buffer)),
-      heap_limit_(checked_limit(heap_limit) - 1) {
+      heap_limit_(checked_limit(heap_limit) - 1),
+      max_heap_limit_(heap_limit_) {
   bind_regions();
 }
 
@@ -60,6 +64,10 @@ Allocator::Allocator(Allocator&& o) noexcept
       atom_len_(o.atom_len_),
       pair_len_(o.pair_len_),
       heap_limit_(o.heap_limit_),
+      max_heap_limit_(o.max_heap_limit_),
+      retention_(o.retention_),
+      ceiling_(o.ceiling_),
+      ceiling_reached_(o.ceiling_reached_),
       ghost_atoms_(o.ghost_atoms_),
       ghost_pairs_(o.ghost_pairs_),
       ghost_heap_(o.ghost_heap_),
@@ -78,6 +86,33 @@ Allocator& Allocator::operator=(Allocator&& o) noexcept {
     new (this) Allocator(std::move(o));
   }
   return *this;
+}
+
+void Allocator::set_heap_limit(std::size_t heap_limit) {
+  if (heap_limit == 0 || heap_limit - 1 > max_heap_limit_)
+    throw std::invalid_argument("clvm::Allocator::set_heap_limit: above the arena's own limit");
+  if (heap_size() > heap_limit)
+    throw std::invalid_argument("clvm::Allocator::set_heap_limit: below the heap in use");
+  heap_limit_ = heap_limit - 1;
+}
+
+template <class T>
+bool Allocator::grow_region(detail::Region<T>& r, std::size_t n, std::size_t used,
+                            std::size_t initial) {
+  if (n <= r.capacity()) return true;
+  std::size_t cap = r.grown_capacity(n, initial);
+  if (ceiling_ != SIZE_MAX) {
+    const std::size_t others = reserved_bytes() - r.capacity() * sizeof(T);
+    const std::size_t room = ceiling_ > others ? (ceiling_ - others) / sizeof(T) : 0;
+    if (cap > room) {
+      if (n > room) {
+        ceiling_reached_ = true;
+        return false;
+      }
+      cap = room;
+    }
+  }
+  return r.grow_to(cap, used);
 }
 
 void Allocator::bind_regions() noexcept {
@@ -99,14 +134,16 @@ void Allocator::bind_regions() noexcept {
 std::uint8_t* Allocator::heap_reserve(std::size_t n) {
   const std::size_t initial =
       upstream_ || !std::holds_alternative<PageUpstream>(owned_) ? kInitialHeapSmall : kInitialHeap;
-  if (!heap_.reserve(heap_len_ + n, heap_len_, initial)) throw EvalError(ErrorKind::OutOfMemory);
+  if (!grow_region(heap_, heap_len_ + n, heap_len_, initial))
+    throw EvalError(ErrorKind::OutOfMemory);
   return heap_.data() + heap_len_;
 }
 
 NodePtr Allocator::push_atom(std::uint32_t start, std::uint32_t end) {
   const std::size_t initial =
       std::holds_alternative<PageUpstream>(owned_) ? kInitialAtoms : kInitialTableSmall;
-  if (!atoms_.reserve(atom_len_ + 1, atom_len_, initial)) throw EvalError(ErrorKind::OutOfMemory);
+  if (!grow_region(atoms_, atom_len_ + 1, atom_len_, initial))
+    throw EvalError(ErrorKind::OutOfMemory);
   atoms_.data()[atom_len_] = AtomSpan{start, end};
   return NodePtr(ObjectType::Bytes, atom_len_++);
 }
@@ -114,14 +151,16 @@ NodePtr Allocator::push_atom(std::uint32_t start, std::uint32_t end) {
 void Allocator::grow_pairs() {
   const std::size_t initial =
       std::holds_alternative<PageUpstream>(owned_) ? kInitialPairs : kInitialTableSmall;
-  if (!pairs_.reserve(pair_len_ + 1, pair_len_, initial)) throw EvalError(ErrorKind::OutOfMemory);
+  if (!grow_region(pairs_, pair_len_ + 1, pair_len_, initial))
+    throw EvalError(ErrorKind::OutOfMemory);
 }
 
 void Allocator::grow_for_atom(std::size_t n) {
   heap_reserve(n);
   const std::size_t initial =
       std::holds_alternative<PageUpstream>(owned_) ? kInitialAtoms : kInitialTableSmall;
-  if (!atoms_.reserve(atom_len_ + 1, atom_len_, initial)) throw EvalError(ErrorKind::OutOfMemory);
+  if (!grow_region(atoms_, atom_len_ + 1, atom_len_, initial))
+    throw EvalError(ErrorKind::OutOfMemory);
 }
 
 void Allocator::throw_expected_atom(NodePtr node) {
@@ -250,9 +289,16 @@ void Allocator::restore_checkpoint(const Checkpoint& cp) noexcept {
   ghost_atoms_ = cp.ghost_atoms;
   ghost_pairs_ = cp.ghost_pairs;
   ghost_heap_ = cp.ghost_heap;
-  heap_.shrink_to_fit(heap_len_, kInitialHeap);
-  atoms_.shrink_to_fit(atom_len_, kInitialAtoms);
-  pairs_.shrink_to_fit(pair_len_, kInitialPairs);
+  // The retention is spent heap first: the heap is what heavy runs fill.
+  std::size_t left = retention_;
+  auto keep = [&left](std::size_t capacity, std::size_t elem) {
+    const std::size_t k = capacity < left / elem ? capacity : left / elem;
+    left -= k * elem;
+    return k;
+  };
+  heap_.shrink_to_fit(heap_len_, kInitialHeap, keep(heap_.capacity(), 1));
+  atoms_.shrink_to_fit(atom_len_, kInitialAtoms, keep(atoms_.capacity(), sizeof(AtomSpan)));
+  pairs_.shrink_to_fit(pair_len_, kInitialPairs, keep(pairs_.capacity(), sizeof(Pair)));
 }
 
 void Allocator::restore_checkpoint_keep_counts(const Checkpoint& cp) noexcept {

@@ -69,3 +69,17 @@ tools_case(run_compressed_generator_cost ARGS run -c --backrefs --enable-gc
   -f ${CLVMPP_TEST_DATA_DIR}/bench/programs/compressed-2000.hex
   --env-file ${CLVMPP_TEST_DATA_DIR}/bench/env/compressed-2000.env.hex
   STDOUT_REGEX "^cost = 1126516521\n\\(\\(\\(0x0+1 ")
+
+# run --batch -j N: the same bytes and status as -j 1 (today's sequential run)
+add_test(NAME tools_batch_jobs_identical COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:clvm>
+  "-DCASES=${tools_data}/batch/cases.txt\;${tools_data}/batch/malformed.txt\;${tools_data}/input/example_batch.txt"
+  -DJOBS=3 -P ${CMAKE_CURRENT_SOURCE_DIR}/batch_jobs_check.cmake)
+set_tests_properties(tools_batch_jobs_identical PROPERTIES LABELS tools)
+tools_case(batch_malformed_j2 ARGS run --batch -j 2 STDIN ${tools_data}/batch/malformed.txt STATUS 2
+  EXPECT_FILE ${tools_data}/expected/batch_malformed.txt)
+# --timeout: an endless program (a 1 1) stops with the non-consensus timeout; cheap lines do not
+tools_case(batch_timeout ARGS run --batch -j 2 --timeout 0.05 STDIN ${tools_data}/input/timeout_batch.txt
+  EXPECT "FAIL: timeout: the wall-clock deadline passed (not a consensus error)\n03 796")
+tools_case(run_timeout ARGS run --timeout 0.05 -m 0 -x ff02ff01ff0180 ff02ff01ff0180 STATUS 1
+  EXPECT "FAIL: timeout: the wall-clock deadline passed (not a consensus error)")
+tools_bad_input(run_negative_timeout "--timeout" ARGS run --timeout -1 1)

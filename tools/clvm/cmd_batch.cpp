@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-// `clvm run --batch`: the line protocol of ../shared/peers/oracle batch, one arena for all cases.
+// `clvm run --batch`: the line protocol of ../shared/peers/oracle batch, on a BatchRunner (one
+// arena per worker; with -j 1 one arena on this thread).
 #include "commands.hpp"
 
+#include <clvm/batch_runner.hpp>
 #include <clvm/bytes.hpp>
 #include <clvm/dialect.hpp>
 #include <clvm/error.hpp>
@@ -10,6 +12,10 @@
 
 #include <fmt/format.h>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,18 +23,16 @@
 namespace clvm::tool {
 namespace {
 
-constexpr std::size_t kLimitHeapBytes = 500'000'000;
 constexpr std::size_t kFlushBytes = 1 << 16;
 
-/// An arena rewound to its empty state before each case.
-struct ReusedArena {
-  Allocator arena;
-  Checkpoint empty;
-  explicit ReusedArena(std::size_t heap_limit) : arena(heap_limit), empty(arena.checkpoint()) {}
-  Allocator& fresh() {
-    arena.restore_checkpoint(empty);
-    return arena;
-  }
+/// A line of input and the answer it gets.
+struct Line {
+  std::string text;
+  std::size_t line_no = 0;
+};
+struct Answer {
+  std::string text;  // the answer line(s), newline included
+  bool malformed = false;
 };
 
 /// Splits `line` at spaces and tabs into at most `max` fields; returns the count (max + 1 if more).
@@ -47,7 +51,7 @@ std::size_t split_fields(std::string_view line, std::string_view* fields, std::s
 
 /// One case: appends its answer line to `out`. Throws InputError on a malformed line.
 void run_case(std::string_view line, std::size_t line_no, const BatchDefaults& d,
-              ReusedArena& normal, std::optional<ReusedArena>& limited, std::string& out) {
+              BatchWorker& worker, std::string& out) {
   std::string_view f[4];
   const std::size_t n = split_fields(line, f, 4);
   const std::string where = fmt::format("line {}", line_no);
@@ -61,56 +65,89 @@ void run_case(std::string_view line, std::size_t line_no, const BatchDefaults& d
   if (flags64 > 0xFFFF'FFFFu) throw InputError(where + " flags: does not fit in 32 bits");
   const auto flags = static_cast<Flags>(flags64);
 
-  ReusedArena* arena = &normal;
-  if ((flags & LIMIT_HEAP) != 0) {
-    if (!limited) limited.emplace(kLimitHeapBytes);
-    arena = &*limited;
+  if (worker.cancelled()) {
+    fmt::format_to(std::back_inserter(out), "FAIL: {}\n", default_message(ErrorKind::Cancelled));
+    return;
   }
-  Allocator& a = arena->fresh();
+  Allocator& a =
+      worker.fresh_arena((flags & LIMIT_HEAP) != 0 ? kLimitHeapBytes : Allocator::kMaxHeapLimit);
   try {
     auto parse = [&](std::span<const std::uint8_t> b) {
       return d.backrefs ? node_from_bytes_backrefs(a, b) : node_from_bytes(a, b);
     };
     const NodePtr program = parse(program_bytes);
     const NodePtr env = parse(env_bytes);
-    const Reduction r = run_program(a, ChiaDialect(flags), program, env, max_cost);
+    const Reduction r =
+        run_program(a, ChiaDialect(flags), program, env, max_cost, worker.run_options(d.timeout));
     check_printable(a, r.node);
     out += to_hex(node_to_bytes(a, r.node));
     fmt::format_to(std::back_inserter(out), " {}\n", r.cost);
   } catch (const Error& e) {
-    fmt::format_to(std::back_inserter(out), "FAIL: {}\n", e.what());
+    const ErrorKind kind = worker.classify(e);
+    fmt::format_to(std::back_inserter(out), "FAIL: {}\n",
+                   kind == e.kind() ? std::string_view(e.what()) : default_message(kind));
   }
+}
+
+/// One line's answer (on a worker).
+Answer answer_line(BatchWorker& worker, Line& line, const BatchDefaults& d) {
+  Answer answer;
+  std::string_view v = line.text;
+  while (!v.empty() && (v.back() == '\r' || v.back() == ' ' || v.back() == '\t'))
+    v.remove_suffix(1);
+  while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
+  if (v.empty() || v.front() == '#') {
+    answer.text = "\n";
+    return answer;
+  }
+  try {
+    run_case(v, line.line_no, d, worker, answer.text);
+  } catch (const InputError& e) {
+    answer.malformed = true;
+    answer.text.clear();
+    fmt::format_to(std::back_inserter(answer.text), "FAIL: bad input: {}\n", e.what());
+  }
+  return answer;
 }
 
 }  // namespace
 
+/// glibc's defaults give freed heap back (and fault it in again) all the time when threads free
+/// each other's small answers: 3x the CPU per tiny case at -j 2. Keep it instead (the arenas have
+/// their own memory; this only concerns the cases' and answers' bytes).
+void tune_malloc() {
+#if defined(__GLIBC__)
+  mallopt(M_MMAP_THRESHOLD, 64 << 20);
+  mallopt(M_TRIM_THRESHOLD, 128 << 20);
+  mallopt(M_TOP_PAD, 16 << 20);
+#endif
+}
+
 int run_batch(std::istream& in, std::ostream& out, const BatchDefaults& defaults) {
-  ReusedArena normal(Allocator::kMaxHeapLimit);
-  std::optional<ReusedArena> limited;
-  std::string line, answers;
+  tune_malloc();
+  BatchOptions options;
+  options.threads = defaults.threads;
+  options.memory.total = defaults.memory_budget;
+  BasicBatchRunner<Line, Answer> runner(
+      options, [&defaults](BatchWorker& w, Line& l) { return answer_line(w, l, defaults); });
+  std::string answers;
   std::size_t line_no = 0;
   bool malformed = false;
-  while (std::getline(in, line)) {
-    ++line_no;
-    std::string_view v = line;
-    while (!v.empty() && (v.back() == '\r' || v.back() == ' ' || v.back() == '\t'))
-      v.remove_suffix(1);
-    while (!v.empty() && (v.front() == ' ' || v.front() == '\t')) v.remove_prefix(1);
-    if (v.empty() || v.front() == '#') {
-      answers += '\n';
-    } else {
-      try {
-        run_case(v, line_no, defaults, normal, limited, answers);
-      } catch (const InputError& e) {
-        malformed = true;
-        fmt::format_to(std::back_inserter(answers), "FAIL: bad input: {}\n", e.what());
-      }
-    }
-    if (answers.size() >= kFlushBytes) {
-      out.write(answers.data(), static_cast<std::streamsize>(answers.size()));
-      answers.clear();
-    }
-  }
+  runner.run(
+      [&]() -> std::optional<Line> {
+        Line l;
+        if (!std::getline(in, l.text)) return std::nullopt;
+        l.line_no = ++line_no;
+        return l;
+      },
+      [&](Answer&& a) {
+        malformed = malformed || a.malformed;
+        answers += a.text;
+        if (answers.size() >= kFlushBytes) {
+          out.write(answers.data(), static_cast<std::streamsize>(answers.size()));
+          answers.clear();
+        }
+      });
   out.write(answers.data(), static_cast<std::streamsize>(answers.size()));
   out.flush();
   return malformed ? kExitBadInput : kExitOk;

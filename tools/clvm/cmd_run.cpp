@@ -13,8 +13,10 @@
 #include <sys/resource.h>
 
 #include <chrono>
+#include <cstdint>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <utility>
 
 namespace clvm::tool {
@@ -33,7 +35,17 @@ struct RunOptions {
   std::string output = "text";
   bool time = false, stats = false, batch = false, classic = false;
   std::string keywords = "classic";
+  double timeout = 0;  // seconds; 0: none
+  unsigned jobs = 0;
+  std::size_t memory_budget = 0;
 };
+
+/// --timeout SECONDS as a duration (nullopt for 0: no limit).
+std::optional<std::chrono::nanoseconds> timeout_of(double seconds) {
+  if (seconds <= 0) return std::nullopt;
+  if (seconds > 1e9) return std::chrono::nanoseconds::max();
+  return std::chrono::nanoseconds(static_cast<std::int64_t>(seconds * 1e9));
+}
 
 using Clock = std::chrono::steady_clock;
 
@@ -67,7 +79,9 @@ int run_once(const RunOptions& o) {
   const auto t_run = Clock::now();
   Reduction r;
   try {
-    r = run_program(a, ChiaDialect(flags), program, env, o.max_cost);
+    clvm::RunOptions ro;
+    if (const auto t = timeout_of(o.timeout)) ro.deadline = Clock::now() + *t;
+    r = run_program(a, ChiaDialect(flags), program, env, o.max_cost, ro);
   } catch (const EvalError& e) {
     if (auto n = e.node())
       fmt::print("FAIL: {} {}\n", e.what(), describe_node(a, *n, out_kw));
@@ -134,14 +148,28 @@ Action add_run(CLI::App& app) {
   cmd->add_flag("--batch", o->batch,
                 "read `<program_hex> <env_hex> [max_cost] [flags]` lines from stdin; print "
                 "`<result_hex> <cost>` or `FAIL: <message>` per line");
+  cmd->add_option("--timeout", o->timeout,
+                  "wall-clock limit in seconds (0 = none), checked every 1,000,000 cost; a run "
+                  "past it prints `FAIL: timeout: ...` (not a consensus answer)")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("-j,--jobs", o->jobs,
+                  "--batch: worker threads (0 = one per core, the default; 1 = sequential)");
+  cmd->add_option("--memory-budget", o->memory_budget,
+                  "--batch: ceiling in bytes on all workers' arenas together (0 = none); a case "
+                  "it stops prints `FAIL: memory ceiling reached ...`");
   return [o, cmd]() -> int {
     if (o->batch) {
       if (!o->program.empty() || !o->program_file.empty())
         throw InputError("run --batch reads its cases from stdin: no PROGRAM argument");
       std::ios::sync_with_stdio(false);
-      return run_batch(std::cin, std::cout,
-                       {cmd->count("--max-cost") != 0 ? o->max_cost : kDefaultMaxCost,
-                        o->flags.value(), o->backrefs});
+      BatchDefaults d;
+      d.max_cost = cmd->count("--max-cost") != 0 ? o->max_cost : kDefaultMaxCost;
+      d.flags = o->flags.value();
+      d.backrefs = o->backrefs;
+      d.timeout = timeout_of(o->timeout);
+      d.threads = o->jobs;
+      d.memory_budget = o->memory_budget;
+      return run_batch(std::cin, std::cout, d);
     }
     if (o->program.empty() && o->program_file.empty())
       throw InputError("run: no program given (try clvm run --help)");

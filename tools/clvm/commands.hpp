@@ -9,7 +9,10 @@
 
 #include <CLI/CLI.hpp>
 
+#include <chrono>
+#include <cstddef>
 #include <istream>
+#include <optional>
 #include <ostream>
 #include <string>
 
@@ -42,12 +45,20 @@ struct BatchDefaults {
   Cost max_cost = kDefaultMaxCost;
   Flags flags = 0;
   bool backrefs = false;
+  /// Wall-clock limit of each case (--timeout); a case past it answers `FAIL: timeout: ...`.
+  std::optional<std::chrono::nanoseconds> timeout;
+  /// Worker threads (-j; 0: one per core; 1: sequential, on the calling thread).
+  unsigned threads = 1;
+  /// Ceiling on the arenas' memory across all workers (--memory-budget; 0: none).
+  std::size_t memory_budget = 0;
 };
 
 /// Runs `run --batch`: for each line `<program_hex> <env_hex> [max_cost] [flags]` of `in`, writes
 /// `<result_hex> <cost>` or `FAIL: <message>` to `out`; blank and `#` lines give an empty line.
-/// A malformed line gives `FAIL: bad input: ...`. One arena is reused (rewound to a checkpoint
-/// per case). Returns kExitOk, or kExitBadInput if any line was malformed.
+/// A malformed line gives `FAIL: bad input: ...`. Cases run on a BatchRunner with
+/// `defaults.threads` workers, each reusing one arena (rewound to a checkpoint per case); answers
+/// come in input order, byte-identical whatever the thread count. Returns kExitOk, or
+/// kExitBadInput if any line was malformed.
 int run_batch(std::istream& in, std::ostream& out, const BatchDefaults& defaults);
 
 }  // namespace clvm::tool

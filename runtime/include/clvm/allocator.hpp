@@ -78,6 +78,11 @@ class Allocator {
   /// std::invalid_argument if heap_limit is 0 or above kMaxHeapLimit.
   explicit Allocator(std::size_t heap_limit);
 
+  /// Lowers (or raises back) the heap limit, e.g. to reuse one arena for LIMIT_HEAP cases. Throws
+  /// std::invalid_argument if heap_limit is 0, above the limit the arena was made with, or below
+  /// heap_size() (what is counted now must still fit).
+  void set_heap_limit(std::size_t heap_limit);
+
   /// clvmr's spelling of Allocator(heap_limit).
   static Allocator new_limited(std::size_t heap_limit) { return Allocator(heap_limit); }
 
@@ -308,6 +313,32 @@ class Allocator {
     return restore_with_node(mark, keep);
   }
 
+  // ---- memory policy: neither changes a consensus answer below the ceiling
+
+  /// Table capacity restore_checkpoint keeps by default (64 MiB): rewinding frees the pages of a
+  /// heavy run beyond this, and keeps the rest committed and resident for the next run.
+  static constexpr std::size_t kDefaultRetention = std::size_t{64} << 20;
+
+  /// How many bytes of table capacity (reserved_bytes()) restore_checkpoint may keep beyond what
+  /// the rewound tables need (clvmr keeps all of it: its vectors only truncate). Capacity up to
+  /// this is not given back, so a batch of heavy cases does not fault its pages in again and
+  /// again; above it the tables shrink as before. 0 gives back everything it can. The heap's
+  /// capacity is kept first, then the atom table's, then the pair table's.
+  void set_retention(std::size_t bytes) noexcept { retention_ = bytes; }
+  std::size_t retention() const noexcept { return retention_; }
+
+  /// Caps reserved_bytes() (the three tables' capacity: the arena's memory) at `bytes`: a growth
+  /// that would pass it fails with EvalError(OutOfMemory), as if the upstream were exhausted, and
+  /// sets ceiling_reached(). Default: none. A ceiling below what a consensus run may need (the
+  /// heap limit plus 8 bytes per atom and per pair) can fail a run clvmr would finish: callers
+  /// that set one report an OutOfMemory with ceiling_reached() as ErrorKind::MemoryCeiling (the
+  /// BatchRunner does). Capacity already above `bytes` is not taken back until a rewind.
+  void set_memory_ceiling(std::size_t bytes) noexcept { ceiling_ = bytes; }
+  std::size_t memory_ceiling() const noexcept { return ceiling_; }
+  /// Whether the ceiling refused a growth since construction or clear_ceiling_reached().
+  bool ceiling_reached() const noexcept { return ceiling_reached_; }
+  void clear_ceiling_reached() noexcept { ceiling_reached_ = false; }
+
   // ---- counters (clvmr's, ghosts included: what counts toward the limits)
 
   std::size_t atom_count() const noexcept { return atom_len_ + ghost_atoms_; }
@@ -416,6 +447,9 @@ class Allocator {
   NodePtr push_atom(std::uint32_t start, std::uint32_t end);
   std::uint8_t* heap_reserve(std::size_t n);
   [[gnu::noinline]] void grow_pairs();
+  // Region::reserve under the memory ceiling (recording a refusal).
+  template <class T>
+  bool grow_region(detail::Region<T>& r, std::size_t n, std::size_t used, std::size_t initial);
   // Makes room for one more atom of `n` heap bytes, failing as new_atom does (heap first).
   [[gnu::noinline]] void grow_for_atom(std::size_t n);
   // memcpy of `n` bytes; short lengths (the common atoms) without a call.
@@ -456,7 +490,11 @@ class Allocator {
   detail::Region<Pair> pairs_;
   std::uint32_t heap_len_ = 0, atom_len_ = 0, pair_len_ = 0;
 
-  std::size_t heap_limit_;  // the limit minus 1: clvmr's `one()` byte that is no longer stored
+  std::size_t heap_limit_;      // the limit minus 1: clvmr's `one()` byte that is no longer stored
+  std::size_t max_heap_limit_;  // heap_limit_ at construction: what set_heap_limit may restore
+  std::size_t retention_ = kDefaultRetention;
+  std::size_t ceiling_ = SIZE_MAX;
+  bool ceiling_reached_ = false;
   std::size_t ghost_atoms_ = 2, ghost_pairs_ = 0, ghost_heap_ = 0;
   std::size_t peak_used_ = 0, peak_reserved_ = 0;  // as of the last rewind or growth
 };

@@ -48,7 +48,18 @@ enum class ErrorKind {
   UnknownSoftforkExtension,
   SoftforkCostMismatch,
   SoftforkStackDepthExceeded,
+  // Not consensus errors: a caller's resource policy stopped the work, so the program has no
+  // verdict (clvmr would have gone on and produced one). Never compare them with clvmr's answers.
+  Timeout,        // the wall-clock deadline of RunOptions passed (checked every kDeadlineCheckCost)
+  Cancelled,      // the caller cancelled (RunOptions::cancel, BatchRunner::cancel)
+  MemoryCeiling,  // an arena's memory ceiling (below the consensus heap limit) refused to grow
 };
+
+/// Whether `k` is a verdict on the program that clvmr 0.19 would reach the same way (true for every
+/// kind but Timeout, Cancelled and MemoryCeiling, which depend on the machine and the caller).
+constexpr bool is_consensus_error(ErrorKind k) noexcept {
+  return k != ErrorKind::Timeout && k != ErrorKind::Cancelled && k != ErrorKind::MemoryCeiling;
+}
 
 /// clvmr's message for `k` ("cost exceeded", "too many pairs", ...).
 constexpr std::string_view default_message(ErrorKind k) noexcept {
@@ -107,6 +118,12 @@ constexpr std::string_view default_message(ErrorKind k) noexcept {
       return "softfork specified cost mismatch";
     case ErrorKind::SoftforkStackDepthExceeded:
       return "softfork stack depth exceeded";
+    case ErrorKind::Timeout:
+      return "timeout: the wall-clock deadline passed (not a consensus error)";
+    case ErrorKind::Cancelled:
+      return "cancelled (not a consensus error)";
+    case ErrorKind::MemoryCeiling:
+      return "memory ceiling reached (not a consensus error)";
   }
   return "unknown error";
 }

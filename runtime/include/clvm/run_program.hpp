@@ -8,7 +8,10 @@
 #include <clvm/dialect.hpp>
 #include <clvm/node_ptr.hpp>
 
+#include <atomic>
+#include <chrono>
 #include <cstddef>
+#include <optional>
 
 namespace clvm {
 
@@ -22,6 +25,26 @@ inline constexpr Cost kOpCost = 1;
 inline constexpr Cost kGuardCost = 140;
 inline constexpr Cost kGuardCostNewModel = 500;
 
+/// How often (in cost units) an evaluation with a deadline or a cancel flag looks at the clock and
+/// the flag: clvmr 0.20's run_program_with_timeout interval. A run that costs less than this is
+/// never interrupted.
+inline constexpr Cost kDeadlineCheckCost = 1'000'000;
+
+/// Options of one evaluation that never change its consensus answer: they can only stop it early
+/// with a non-consensus error (is_consensus_error() is false for Timeout and Cancelled). Without
+/// any option set, run_program behaves exactly as the five-argument overload.
+struct RunOptions {
+  /// Wall-clock limit (clvmr 0.20's run_program_with_timeout). Checked when the evaluation's cost
+  /// first passes each multiple of kDeadlineCheckCost (between evaluation steps); once the clock is
+  /// past it the run throws EvalError(ErrorKind::Timeout). A single operator is never interrupted,
+  /// so the overshoot is at most the time of ~kDeadlineCheckCost cost units plus one operator.
+  std::optional<std::chrono::steady_clock::time_point> deadline;
+  /// Cooperative cancellation, read (relaxed) at the same points as the deadline; when it reads
+  /// true the run throws EvalError(ErrorKind::Cancelled). Must outlive the run; may be set from
+  /// any thread.
+  const std::atomic<bool>* cancel = nullptr;
+};
+
 /// Evaluates `program` with environment `env` in arena `a` under `dialect`, iteratively (no native
 /// recursion on the program's depth). `max_cost` 0 means unlimited. Returns the total cost and the
 /// result node. Throws EvalError with clvmr's message ("cost exceeded", "clvm raise", "path into
@@ -30,5 +53,11 @@ inline constexpr Cost kGuardCostNewModel = 500;
 /// Requires: `program` and `env` belong to `a`.
 Reduction run_program(Allocator& a, const ChiaDialect& dialect, NodePtr program, NodePtr env,
                       Cost max_cost);
+
+/// As run_program above, with `options` (a deadline, a cancel flag). The answer, cost and error of
+/// a run that is not stopped are exactly those of the five-argument overload. Throws additionally
+/// EvalError(ErrorKind::Timeout) / EvalError(ErrorKind::Cancelled), which are not consensus errors.
+Reduction run_program(Allocator& a, const ChiaDialect& dialect, NodePtr program, NodePtr env,
+                      Cost max_cost, const RunOptions& options);
 
 }  // namespace clvm

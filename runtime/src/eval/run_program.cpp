@@ -57,7 +57,7 @@ struct Guard {
 
 class Evaluator {
  public:
-  Evaluator(Allocator& a, const ChiaDialect& d)
+  Evaluator(Allocator& a, const ChiaDialect& d, const RunOptions* options)
       : a_(a),
         d_(d),
         flags_(d.flags()),
@@ -65,20 +65,26 @@ class Evaluator {
         vals_(kStackSizeLimit, kInitialStack),
         envs_(kStackSizeLimit, kInitialStack),
         steps_(kUnbounded, kInitialStack),
-        gc_points_(kUnbounded, kInitialStack / 4) {}
+        gc_points_(kUnbounded, kInitialStack / 4) {
+    if (options != nullptr && (options->deadline || options->cancel != nullptr)) {
+      options_ = options;
+      next_poll_ = kDeadlineCheckCost - 1;
+    }
+  }
 
   Reduction run(NodePtr program, NodePtr env, Cost max_cost) {
     // clvmr allocated an atom for max_cost; it is still counted.
     a_.add_ghost_atoms(1);
     limit_ = max_cost == 0 ? std::numeric_limits<Cost>::max() : max_cost;
     effective_ = limit_;
+    update_trip();
     push_step(Step::Done);
     Cost cost = eval_pair(program, env);
     for (;;) {
       // Inside a guard the guard's expected cost is the limit (effective_), so a wrong one fails
-      // early.
-      if (cost > effective_) [[unlikely]]
-        throw_cost_exceeded();
+      // early. trip_ is effective_, or lower when a deadline or cancel flag is due for a look.
+      if (cost > trip_) [[unlikely]]
+        on_trip(cost);
       switch (steps_.pop()) {
         case Step::Done:
           if (vals_.empty()) throw_stack_empty();
@@ -116,6 +122,18 @@ class Evaluator {
       throw EvalError(ErrorKind::EnvironmentStackLimitReached, {}, n);
   }
   void push_step(Step s) { (void)steps_.push(s); }
+  // The cost passed trip_: either the budget (effective_) or the next poll of the options.
+  [[gnu::noinline]] void on_trip(Cost cost) {
+    if (cost > effective_) throw_cost_exceeded();
+    if (options_->cancel != nullptr && options_->cancel->load(std::memory_order_relaxed))
+      throw EvalError(ErrorKind::Cancelled);
+    if (options_->deadline && std::chrono::steady_clock::now() >= *options_->deadline)
+      throw EvalError(ErrorKind::Timeout);
+    next_poll_ = (cost / kDeadlineCheckCost + 1) * kDeadlineCheckCost - 1;
+    update_trip();
+  }
+  void update_trip() noexcept { trip_ = effective_ < next_poll_ ? effective_ : next_poll_; }
+
   [[noreturn]] static void throw_stack_empty() {
     throw EvalError(ErrorKind::InternalError, "runtime error: value stack empty");
   }
@@ -336,6 +354,7 @@ class Evaluator {
     const Cost expected = pre_hard_fork ? cost + budget : cost + specified;
     guards_.push_back({expected, a_.checkpoint(), call->set, !pre_hard_fork});
     effective_ = expected;
+    update_trip();
     push_step(Step::ExitGuard);
     const Cost guard_cost = new_cost_model() ? kGuardCostNewModel : kGuardCost;
     return eval_pair(call->program, call->env) + guard_cost;
@@ -345,6 +364,7 @@ class Evaluator {
     const Guard g = guards_.back();
     guards_.pop_back();
     effective_ = guards_.empty() ? limit_ : guards_.back().expected_cost;
+    update_trip();
     if (g.exact && cost != g.expected_cost) throw EvalError(ErrorKind::SoftforkCostMismatch);
     a_.restore_checkpoint(g.arena);
     vals_.pop();
@@ -357,6 +377,9 @@ class Evaluator {
   const bool gc_;
   Cost limit_ = 0;      // the run's budget
   Cost effective_ = 0;  // limit_, or inside a guard the innermost guard's expected cost
+  Cost trip_ = 0;       // min(effective_, next_poll_): the one comparison per step
+  Cost next_poll_ = std::numeric_limits<Cost>::max();  // without options: never
+  const RunOptions* options_ = nullptr;                // set only when it has something to check
   eval::Stack<NodePtr> vals_;
   eval::Stack<NodePtr> envs_;
   eval::Stack<Step> steps_;
@@ -366,9 +389,15 @@ class Evaluator {
 
 }  // namespace
 
+// One call site of Evaluator::run, so that it is inlined here as it was before the options.
+Reduction run_program(Allocator& a, const ChiaDialect& dialect, NodePtr program, NodePtr env,
+                      Cost max_cost, const RunOptions& options) {
+  return Evaluator(a, dialect, &options).run(program, env, max_cost);
+}
+
 Reduction run_program(Allocator& a, const ChiaDialect& dialect, NodePtr program, NodePtr env,
                       Cost max_cost) {
-  return Evaluator(a, dialect).run(program, env, max_cost);
+  return run_program(a, dialect, program, env, max_cost, RunOptions{});
 }
 
 }  // namespace clvm

@@ -41,17 +41,30 @@ class Region {
   /// upstream is exhausted (the old contents stay valid).
   bool reserve(std::size_t n, std::size_t used, std::size_t initial) noexcept {
     if (n <= capacity_) return true;
-    std::size_t cap = capacity_ == 0 ? initial : capacity_ * 2;
-    while (cap < n) cap *= 2;
-    return reallocate(cap, used);
+    return reallocate(grown_capacity(n, initial), used);
   }
 
-  /// Gives memory back when `used` is far below the capacity (restoring a checkpoint): shrinks to
-  /// twice `used` (at least `initial`) once the capacity exceeds four times that.
-  void shrink_to_fit(std::size_t used, std::size_t initial) noexcept {
+  /// The capacity reserve(n, ..., initial) would grow to: doubling from the current capacity (or
+  /// `initial`) until `n` fits. Requires: n > capacity().
+  std::size_t grown_capacity(std::size_t n, std::size_t initial) const noexcept {
+    std::size_t cap = capacity_ == 0 ? initial : capacity_ * 2;
+    while (cap < n) cap *= 2;
+    return cap;
+  }
+
+  /// Grows to exactly `cap` elements (> capacity()), keeping the first `used`. False as reserve.
+  bool grow_to(std::size_t cap, std::size_t used) noexcept { return reallocate(cap, used); }
+
+  /// Gives memory back when `used` is far below the capacity (restoring a checkpoint): once the
+  /// capacity exceeds four times max(2 * used, initial) and 1 MiB, shrinks to that size or to
+  /// `keep` elements, whichever is larger (the caller's retention: memory kept committed, and
+  /// its pages resident, for the next use).
+  void shrink_to_fit(std::size_t used, std::size_t initial, std::size_t keep = 0) noexcept {
     if (borrowed_) return;
     std::size_t target = used * 2 < initial ? initial : used * 2;
     if (capacity_ <= target * 4 || capacity_ * sizeof(T) < (std::size_t{1} << 20)) return;
+    if (keep > target) target = keep;
+    if (target >= capacity_) return;
     if (up_->resize(data_, layout(capacity_), target * sizeof(T))) capacity_ = target;
   }
 

@@ -1,0 +1,305 @@
+// SPDX-License-Identifier: Apache-2.0
+// BatchRunner: answers in input order whatever the thread count and case mix, the window bounds
+// what is in flight, a failing case never stops the batch, cancellation answers every case, and
+// the per-case timeout and the workers' memory ceiling give their non-consensus errors.
+#include <clvm/batch_runner.hpp>
+#include <clvm/dialect.hpp>
+#include <clvm/run_program.hpp>
+#include <clvm/serde.hpp>
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <random>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace clvm {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+Bytes hex(std::string_view h) {
+  Bytes b;
+  for (std::size_t i = 0; i + 1 < h.size(); i += 2)
+    b.push_back(static_cast<std::uint8_t>(std::stoi(std::string(h.substr(i, 2)), nullptr, 16)));
+  return b;
+}
+
+// (+ (q . 1) (q . 2)) => 3, cost 796
+const Bytes kAdd = hex("ff10ffff0101ffff010280");
+// (a 1 1) with itself as environment: endless, constant stack.
+const Bytes kForever = hex("ff02ff01ff0180");
+// (x) raise
+const Bytes kRaise = hex("ff0880");
+// An atom: its value is the path into nil (1 => the env itself)
+const Bytes kNil = hex("80");
+
+// A program whose cost grows with n: (a 1 1) forever, cut by max_cost = n.
+BatchCase spin(Cost n) { return {kForever, kForever, n, 0, {}, false}; }
+
+BatchAnswer sequential(const BatchCase& c) {
+  Allocator a;
+  BatchAnswer want;
+  try {
+    const NodePtr p = node_from_bytes(a, c.program), e = node_from_bytes(a, c.env);
+    const Reduction r = run_program(a, ChiaDialect(c.flags), p, e, c.max_cost);
+    want.cost = r.cost;
+    want.result = node_to_bytes(a, r.node);
+  } catch (const Error& e) {
+    want.error = e.kind();
+    want.message = e.what();
+  }
+  return want;
+}
+
+// A mixed stream: cheap successes, heavier cost-exceeded spins, raises, bad encodings.
+std::vector<BatchCase> mixed(std::size_t n, unsigned seed) {
+  std::mt19937 rng(seed);
+  std::vector<BatchCase> cases;
+  for (std::size_t i = 0; i < n; ++i) {
+    switch (rng() % 5) {
+      case 0:
+        cases.push_back({kAdd, kNil, 0, 0, {}, false});
+        break;
+      case 1:
+        cases.push_back(spin(1000 + rng() % 300'000));
+        break;
+      case 2:
+        cases.push_back({kRaise, kNil, 0, 0, {}, false});
+        break;
+      case 3:
+        cases.push_back({hex("ff"), kNil, 0, 0, {}, false});  // truncated: bad encoding
+        break;
+      default:
+        cases.push_back({kNil, hex("ff0102"), 0, 0, {}, false});  // returns its env (1 . 2)
+        break;
+    }
+  }
+  return cases;
+}
+
+void expect_same(const BatchAnswer& got, const BatchAnswer& want, std::size_t i) {
+  EXPECT_EQ(got.error, want.error) << "case " << i;
+  EXPECT_EQ(got.cost, want.cost) << "case " << i;
+  EXPECT_EQ(got.result, want.result) << "case " << i;
+  EXPECT_EQ(got.message, want.message) << "case " << i;
+}
+
+class BatchThreads : public ::testing::TestWithParam<unsigned> {};
+
+TEST_P(BatchThreads, AnswersInInputOrderEqualSequentialRuns) {
+  const std::vector<BatchCase> cases = mixed(600, 7 + GetParam());
+  BatchOptions o;
+  o.threads = GetParam();
+  o.window = 16;  // small: the window wraps many times
+  BatchRunner runner(o);
+  EXPECT_EQ(runner.threads(), GetParam());
+  std::size_t next = 0, answered = 0;
+  const std::uint64_t n = runner.run(
+      [&]() -> std::optional<BatchCase> {
+        if (next == cases.size()) return std::nullopt;
+        EXPECT_LE(runner.pending(), runner.window());
+        return cases[next++];
+      },
+      [&](BatchAnswer&& a) {
+        expect_same(a, sequential(cases[answered]), answered);
+        ++answered;
+      });
+  EXPECT_EQ(n, cases.size());
+  EXPECT_EQ(answered, cases.size());
+  EXPECT_EQ(runner.pending(), 0u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Threads, BatchThreads, ::testing::Values(1u, 2u, 4u));
+
+TEST(BatchRunner, SubmitAndNextFromTwoThreads) {
+  const std::vector<BatchCase> cases = mixed(400, 99);
+  BatchOptions o;
+  o.threads = 3;
+  o.window = 8;
+  BatchRunner runner(o);
+  std::thread producer([&] {
+    for (const BatchCase& c : cases) runner.submit(c);  // blocks while 8 are in flight
+  });
+  for (std::size_t i = 0; i < cases.size(); ++i) {
+    while (runner.pending() == 0) std::this_thread::yield();
+    expect_same(runner.next(), sequential(cases[i]), i);
+  }
+  producer.join();
+  EXPECT_FALSE(runner.try_next().has_value());
+  EXPECT_THROW(runner.next(), std::logic_error);  // nothing pending
+}
+
+TEST(BatchRunner, WindowBoundsWhatIsInFlight) {
+  // Cases count themselves alive: however long the stream, at most window() exist at once in the
+  // runner (plus the one the source is making).
+  static std::atomic<int> alive{0}, peak{0};
+  struct Tracked {
+    Tracked() { note(++alive); }
+    Tracked(const Tracked&) { note(++alive); }
+    Tracked(Tracked&&) noexcept { note(++alive); }
+    ~Tracked() { --alive; }
+    static void note(int n) {
+      int p = peak.load();
+      while (n > p && !peak.compare_exchange_weak(p, n)) {
+      }
+    }
+  };
+  BatchOptions o;
+  o.threads = 2;
+  o.window = 32;
+  BasicBatchRunner<Tracked, int> runner(o, [](BatchWorker&, Tracked&) { return 1; });
+  int left = 20'000, sum = 0;
+  runner.run(
+      [&]() -> std::optional<Tracked> {
+        if (left == 0) return std::nullopt;
+        --left;
+        return Tracked{};
+      },
+      [&](int v) { sum += v; });
+  EXPECT_EQ(sum, 20'000);
+  EXPECT_LE(peak.load(), 32 + 3);  // the window, the source's temporaries
+  EXPECT_EQ(alive.load(), 0);
+  // One thread: a full window cannot wait for itself.
+  BatchOptions one;
+  one.threads = 1;
+  one.window = 2;
+  BatchRunner seq(one);
+  seq.submit({kAdd, kNil, 0, 0, {}, false});
+  seq.submit({kAdd, kNil, 0, 0, {}, false});
+  BatchCase c{kAdd, kNil, 0, 0, {}, false};
+  EXPECT_FALSE(seq.try_submit(c));
+  EXPECT_THROW(seq.submit(c), std::logic_error);
+  EXPECT_EQ(seq.next().cost, 796u);
+  EXPECT_TRUE(seq.try_submit(c));
+}
+
+TEST(BatchRunner, ErrorsNeverStopTheBatch) {
+  BatchOptions o;
+  o.threads = 2;
+  BatchRunner runner(o);
+  std::vector<BatchCase> cases = {{kRaise, kNil, 0, 0, {}, false},
+                                  {hex("ff01"), kNil, 0, 0, {}, false},
+                                  spin(5000),
+                                  {kAdd, kNil, 0, 0, {}, false}};
+  for (const BatchCase& c : cases) runner.submit(c);
+  BatchAnswer a = runner.next();
+  EXPECT_EQ(a.error, ErrorKind::Raise);
+  a = runner.next();
+  EXPECT_EQ(a.error, ErrorKind::BadEncoding);
+  a = runner.next();
+  EXPECT_EQ(a.error, ErrorKind::CostExceeded);
+  a = runner.next();
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a.cost, 796u);
+  EXPECT_EQ(a.result, hex("03"));
+  // An exception escaping a job is rethrown for its case only, in order.
+  BasicBatchRunner<int, int> raw(o, [](BatchWorker&, int& v) {
+    if (v == 2) throw std::runtime_error("two");
+    return v * 10;
+  });
+  for (int v : {1, 2, 3}) raw.submit(v);
+  EXPECT_EQ(raw.next(), 10);
+  EXPECT_THROW(raw.next(), std::runtime_error);
+  EXPECT_EQ(raw.next(), 30);
+}
+
+TEST(BatchRunner, CancelAnswersEveryCase) {
+  BatchOptions o;
+  o.threads = 2;
+  o.window = 64;
+  BatchRunner runner(o);
+  for (int i = 0; i < 40; ++i) runner.submit(spin(0));  // endless
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  const auto t0 = Clock::now();
+  runner.cancel();
+  EXPECT_TRUE(runner.cancelled());
+  for (int i = 0; i < 40; ++i) {
+    const BatchAnswer a = runner.next();
+    EXPECT_EQ(a.error, ErrorKind::Cancelled) << i;
+    EXPECT_FALSE(is_consensus_error(*a.error));
+  }
+  EXPECT_LT(Clock::now() - t0, std::chrono::seconds(5));  // a hang bound
+}
+
+TEST(BatchRunner, DestructorStopsEndlessCases) {
+  BatchOptions o;
+  o.threads = 2;
+  const auto t0 = Clock::now();
+  {
+    BatchRunner runner(o);
+    for (int i = 0; i < 8; ++i) runner.submit(spin(0));
+  }
+  EXPECT_LT(Clock::now() - t0, std::chrono::seconds(5));
+}
+
+TEST(BatchRunner, PerCaseTimeout) {
+  BatchOptions o;
+  o.threads = 2;
+  BatchRunner runner(o);
+  BatchCase endless = spin(0);
+  endless.timeout = std::chrono::milliseconds(30);
+  BatchCase cheap{kAdd, kNil, 0, 0, std::chrono::nanoseconds(0), false};  // expired, but cheap
+  runner.submit(endless);
+  runner.submit(cheap);
+  const BatchAnswer a = runner.next();
+  EXPECT_EQ(a.error, ErrorKind::Timeout);
+  EXPECT_EQ(a.message, default_message(ErrorKind::Timeout));
+  const BatchAnswer b = runner.next();
+  EXPECT_TRUE(b.ok());
+  EXPECT_EQ(b.cost, 796u);
+}
+
+// (concat X X ...) of a 1000-byte atom 64 times: a 64,000-byte result.
+BatchCase big_concat() {
+  std::string prg = "ff0e";                                                   // (concat
+  for (int i = 0; i < 64; ++i) prg += "ffff01c3e8" + std::string(2000, 'a');  // (q . 1000 bytes)
+  prg += "80";
+  return {hex(prg), kNil, 0, 0, {}, false};
+}
+
+TEST(BatchRunner, MemoryCeilingPerWorkerAndTotal) {
+  BatchOptions o;
+  o.threads = 2;
+  o.memory.total = 2 * 192 * 1024;  // 192 KiB per worker: the tables' first growth fits, no more
+  BatchRunner runner(o);
+  EXPECT_EQ(runner.worker_ceiling(), 192u * 1024);
+  BatchCase big = big_concat();
+  runner.submit(big);
+  runner.submit({kAdd, kNil, 0, 0, {}, false});
+  const BatchAnswer a = runner.next();
+  EXPECT_EQ(a.error, ErrorKind::MemoryCeiling);
+  EXPECT_FALSE(is_consensus_error(*a.error));
+  EXPECT_TRUE(runner.next().ok());  // the worker goes on
+  // Without a ceiling the same case succeeds: 64,000 bytes plus its prefix.
+  BatchRunner free_runner(BatchOptions{2, 0, {}});
+  EXPECT_EQ(free_runner.worker_ceiling(), SIZE_MAX);
+  free_runner.submit(big);
+  const BatchAnswer c = free_runner.next();
+  ASSERT_TRUE(c.ok()) << c.message;
+  EXPECT_EQ(c.result.size(), 64'000u + 3);
+  // The consensus heap limit still answers OutOfMemory: LIMIT_HEAP runs under 500,000,000 bytes.
+  BatchWorker w(0, SIZE_MAX, 0, nullptr);
+  EXPECT_EQ(w.fresh_arena(kLimitHeapBytes).heap_limit(), kLimitHeapBytes);
+  EXPECT_EQ(w.fresh_arena().heap_limit(), Allocator::kMaxHeapLimit);
+}
+
+TEST(BatchRunner, OversizedResultIsRefused) {
+  BatchOptions o;
+  o.threads = 1;
+  BatchRunner runner(o);
+  BatchCase big = big_concat();
+  big.result_limit = 1000;
+  runner.submit(big);
+  const BatchAnswer a = runner.next();
+  EXPECT_EQ(a.error, ErrorKind::OutOfMemory);
+  EXPECT_GT(a.cost, 0u);  // the run itself succeeded
+  EXPECT_TRUE(a.result.empty());
+}
+
+}  // namespace
+}  // namespace clvm
