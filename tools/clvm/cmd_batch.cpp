@@ -78,7 +78,11 @@ void run_case(std::string_view line, std::size_t line_no, const BatchDefaults& d
     out += to_hex(node_to_bytes(a, r.node));
     fmt::format_to(std::back_inserter(out), " {}\n", r.cost);
   } catch (const Error& e) {
-    fmt::format_to(std::back_inserter(out), "FAIL: {}\n", e.what());
+    if (d.clvmr_messages) {
+      fmt::format_to(std::back_inserter(out), "FAIL: {}\n", e.clvmr_message());
+    } else {
+      fmt::format_to(std::back_inserter(out), "FAIL: {}\n", e.what());
+    }
   }
 }
 

@@ -33,6 +33,7 @@ struct RunOptions {
   std::string output = "text";
   bool time = false, stats = false, batch = false, classic = false;
   std::string keywords = "classic";
+  std::string messages = "ours";  // FAIL texts: ours (what()) or clvmr (clvmr_message())
 };
 
 using Clock = std::chrono::steady_clock;
@@ -69,10 +70,11 @@ int run_once(const RunOptions& o) {
   try {
     r = run_program(a, ChiaDialect(flags), program, env, o.max_cost);
   } catch (const EvalError& e) {
+    const std::string text = o.messages == "clvmr" ? e.clvmr_message() : std::string(e.what());
     if (auto n = e.node())
-      fmt::print("FAIL: {} {}\n", e.what(), describe_node(a, *n, out_kw));
+      fmt::print("FAIL: {} {}\n", text, describe_node(a, *n, out_kw));
     else
-      fmt::print("FAIL: {}\n", e.what());
+      fmt::print("FAIL: {}\n", text);
     return kExitFail;
   }
   const double run_ms = ms_since(t_run);
@@ -131,6 +133,10 @@ Action add_run(CLI::App& app) {
       ->default_val("classic");
   cmd->add_flag("--time", o->time, "print load/run/print times to stderr");
   cmd->add_flag("--stats", o->stats, "print arena counts and peak memory to stderr");
+  cmd->add_option("--messages", o->messages,
+                  "failure texts: ours (default) or clvmr (clvmr 0.19's error display text)")
+      ->check(CLI::IsMember({"ours", "clvmr"}))
+      ->default_val("ours");
   cmd->add_flag("--batch", o->batch,
                 "read `<program_hex> <env_hex> [max_cost] [flags]` lines from stdin; print "
                 "`<result_hex> <cost>` or `FAIL: <message>` per line");
@@ -141,7 +147,7 @@ Action add_run(CLI::App& app) {
       std::ios::sync_with_stdio(false);
       return run_batch(std::cin, std::cout,
                        {cmd->count("--max-cost") != 0 ? o->max_cost : kDefaultMaxCost,
-                        o->flags.value(), o->backrefs});
+                        o->flags.value(), o->backrefs, o->messages == "clvmr"});
     }
     if (o->program.empty() && o->program_file.empty())
       throw InputError("run: no program given (try clvm run --help)");

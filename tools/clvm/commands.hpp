@@ -42,6 +42,7 @@ struct BatchDefaults {
   Cost max_cost = kDefaultMaxCost;
   Flags flags = 0;
   bool backrefs = false;
+  bool clvmr_messages = false;  // FAIL lines carry Error::clvmr_message() instead of what()
 };
 
 /// Runs `run --batch`: for each line `<program_hex> <env_hex> [max_cost] [flags]` of `in`, writes

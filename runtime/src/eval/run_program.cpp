@@ -117,7 +117,8 @@ class Evaluator {
   }
   void push_step(Step s) { (void)steps_.push(s); }
   [[noreturn]] static void throw_stack_empty() {
-    throw EvalError(ErrorKind::InternalError, "runtime error: value stack empty");
+    throw EvalError(ErrorKind::InternalError, "runtime error: value stack empty", std::nullopt,
+                    "Internal Error: value stack empty");
   }
 
   // Whether atom `op` spells keyword `kw` (clvmr compares small_number(): a heap atom with the
@@ -174,9 +175,7 @@ class Evaluator {
   // ((X) . args): X (a lone atom) is applied to the unevaluated args.
   Cost eval_inner_operator(NodePtr program, NodePtr op, NodePtr operands, NodePtr env) {
     const auto [inner] = ops::get_args<1>(a_, op, "in the ((X)...) syntax, the inner list");
-    if (inner.is_pair())
-      throw EvalError(ErrorKind::InvalidOperator, "in ((X)...) syntax X must be lone atom",
-                      program);
+    if (inner.is_pair()) ops::throw_op_arg(program, "in ((X)...) syntax X must be lone atom");
     push_env(env);
     push(inner);
     push(operands);
@@ -251,7 +250,9 @@ class Evaluator {
   Cost apply(Cost cost) {
     const NodePtr operands = vals_.pop();
     const NodePtr op = vals_.pop();
-    if (op.is_pair()) throw EvalError(ErrorKind::InternalError, "(internal error) apply", op);
+    if (op.is_pair())
+      throw EvalError(ErrorKind::InternalError, "(internal error) apply", op,
+                      "Internal Error: apply of a pair");
     envs_.pop();
     if (op.object_type() != ObjectType::SmallAtom || op.index() >= eval::kOpTableSize)
       return apply_general(op, operands, cost);
