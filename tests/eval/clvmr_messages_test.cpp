@@ -4,13 +4,13 @@
 // `clvm run --batch` runs it, and must give the same result bytes and cost, or fail with the same
 // Error::clvmr_message() and the ErrorKind of clvmr's error variant. CheckOrder repeats the cases
 // where the order of checks decides which error wins, one test per operator.
+#include <gtest/gtest.h>
 #include <clvm/allocator.hpp>
 #include <clvm/bytes.hpp>
 #include <clvm/dialect.hpp>
 #include <clvm/error.hpp>
 #include <clvm/run_program.hpp>
 #include <clvm/serde.hpp>
-#include <gtest/gtest.h>
 
 #include <charconv>
 #include <fstream>
@@ -111,8 +111,10 @@ std::vector<TableLine> read_table() {
     }
     const auto t1 = text.find('\t'), t2 = text.find('\t', t1 + 1);
     if (t1 == std::string::npos || t2 == std::string::npos)
-      throw std::runtime_error("table.txt:" + std::to_string(n) + ": expected 3 tab-separated fields");
-    out.push_back({label, text.substr(0, t1), text.substr(t1 + 1, t2 - t1 - 1), text.substr(t2 + 1), n});
+      throw std::runtime_error("table.txt:" + std::to_string(n) +
+                               ": expected 3 tab-separated fields");
+    out.push_back(
+        {label, text.substr(0, t1), text.substr(t1 + 1, t2 - t1 - 1), text.substr(t2 + 1), n});
   }
   return out;
 }
@@ -145,13 +147,22 @@ TEST(ClvmrMessages, TableReachesEveryText) {
   std::map<std::string, int> seen;
   for (const TableLine& t : read_table()) ++seen[t.answer];
   for (const char* want : {
-           "FAIL: bad encoding", "FAIL: path into atom", "FAIL: cost exceeded or below zero",
-           "FAIL: unknown softfork extension", "FAIL: softfork specified cost mismatch",
-           "FAIL: clvm raise", "FAIL: Invalid Nil Terminator in operand list",
-           "FAIL: Division by zero", "FAIL: Shift too large", "FAIL: Reserved operator",
-           "FAIL: invalid operator", "FAIL: unimplemented operator",
-           "FAIL: bls_pairing_identity failed", "FAIL: bls_verify failed",
-           "FAIL: Secp256 Verify Error: failed", "FAIL: softfork stack depth exceeded",
+           "FAIL: bad encoding",
+           "FAIL: path into atom",
+           "FAIL: cost exceeded or below zero",
+           "FAIL: unknown softfork extension",
+           "FAIL: softfork specified cost mismatch",
+           "FAIL: clvm raise",
+           "FAIL: Invalid Nil Terminator in operand list",
+           "FAIL: Division by zero",
+           "FAIL: Shift too large",
+           "FAIL: Reserved operator",
+           "FAIL: invalid operator",
+           "FAIL: unimplemented operator",
+           "FAIL: bls_pairing_identity failed",
+           "FAIL: bls_verify failed",
+           "FAIL: Secp256 Verify Error: failed",
+           "FAIL: softfork stack depth exceeded",
            "FAIL: InvalidOperatorArg: first of non-cons",
            "FAIL: InvalidOperatorArg: rest of non-cons",
            "FAIL: InvalidAllocatorArg: pair found, expected G1 point",
