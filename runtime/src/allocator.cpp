@@ -9,6 +9,17 @@
 #include <stdexcept>
 
 namespace clvm {
+
+namespace {
+// Throws EvalError(`kind`, `text`, `node`); clvmr's text for these kinds is its prefix followed by
+// the same detail (the allocator's texts are clvmr's).
+[[noreturn]] void fail_detailed(ErrorKind kind, std::string text,
+                                std::optional<NodePtr> node = std::nullopt) {
+  std::string clvmr = fmt::format("{}{}", clvmr_detail_prefix(kind), text);
+  throw EvalError(kind, std::move(text), node, std::move(clvmr));
+}
+}  // namespace
+
 namespace {
 
 // Initial table sizes (elements). On page memory they only commit this much; the reservation lets
@@ -164,7 +175,7 @@ void Allocator::grow_for_atom(std::size_t n) {
 }
 
 void Allocator::throw_expected_atom(NodePtr node) {
-  throw EvalError(ErrorKind::InternalError, "expected atom, got pair", node);
+  fail_detailed(ErrorKind::InternalError, "expected atom, got pair", node);
 }
 
 NodePtr Allocator::new_atom(std::span<const std::uint8_t> v) {
@@ -187,7 +198,7 @@ NodePtr Allocator::new_atom(std::span<const std::uint8_t> v) {
 void Allocator::throw_small_number_limit(std::size_t len) const {
   check_heap(len);
   check_atom_limit();
-  throw EvalError(ErrorKind::InternalError, "new_small_number: no limit was hit");
+  fail_detailed(ErrorKind::InternalError, "new_small_number: no limit was hit");
 }
 
 NodePtr Allocator::new_number(const Number& n) {
@@ -200,18 +211,18 @@ NodePtr Allocator::new_substr(NodePtr node, std::uint32_t start, std::uint32_t e
   check_atom_limit();
   auto bounds = [&](std::uint32_t len) {
     if (start > len)
-      throw EvalError(ErrorKind::InvalidAllocArg,
-                      fmt::format("substr start out of bounds: {} > {}", start, len), node);
+      fail_detailed(ErrorKind::InvalidAllocArg,
+                    fmt::format("substr start out of bounds: {} > {}", start, len), node);
     if (end > len)
-      throw EvalError(ErrorKind::InvalidAllocArg,
-                      fmt::format("substr end out of bounds: {} > {}", end, len), node);
+      fail_detailed(ErrorKind::InvalidAllocArg,
+                    fmt::format("substr end out of bounds: {} > {}", end, len), node);
     if (end < start)
-      throw EvalError(ErrorKind::InvalidAllocArg,
-                      fmt::format("substr invalid bounds: {} < {}", end, start), node);
+      fail_detailed(ErrorKind::InvalidAllocArg,
+                    fmt::format("substr invalid bounds: {} < {}", end, start), node);
   };
   switch (node.object_type()) {
     case ObjectType::Pair:
-      throw EvalError(ErrorKind::InternalError, "substr expected atom, got pair", node);
+      fail_detailed(ErrorKind::InternalError, "substr expected atom, got pair", node);
     case ObjectType::Bytes: {
       const AtomSpan s = atoms_.data()[node.index()];
       bounds(s.end - s.start);
@@ -232,14 +243,15 @@ NodePtr Allocator::new_substr(NodePtr node, std::uint32_t start, std::uint32_t e
       return r;
     }
   }
-  throw EvalError(ErrorKind::InternalError, "invalid node", node);
+  fail_detailed(ErrorKind::InternalError, "invalid node", node);
 }
 
 NodePtr Allocator::new_concat(std::size_t new_size, std::span<const NodePtr> nodes) {
   check_atom_limit();
   check_heap(new_size);
   auto invalid_size = [] {
-    return EvalError(ErrorKind::InternalError, "concat passed invalid new_size", nil());
+    return EvalError(ErrorKind::InternalError, "concat passed invalid new_size", nil(),
+                     "Internal Error: concat passed invalid new_size");
   };
   if (nodes.empty()) {
     if (new_size != 0) throw invalid_size();
@@ -248,7 +260,7 @@ NodePtr Allocator::new_concat(std::size_t new_size, std::span<const NodePtr> nod
   }
   if (nodes.size() == 1) {
     if (nodes[0].is_pair())
-      throw EvalError(ErrorKind::InternalError, "concat expected atom, got pair", nodes[0]);
+      fail_detailed(ErrorKind::InternalError, "concat expected atom, got pair", nodes[0]);
     if (atom_len(nodes[0]) != new_size) throw invalid_size();
     ghost_heap_ += new_size;  // as if the bytes were copied
     ++ghost_atoms_;
@@ -257,7 +269,7 @@ NodePtr Allocator::new_concat(std::size_t new_size, std::span<const NodePtr> nod
   std::uint8_t* dst = heap_reserve(new_size);  // sources are read after this: the heap may move
   std::size_t counter = 0;
   for (NodePtr n : nodes) {
-    if (n.is_pair()) throw EvalError(ErrorKind::InternalError, "concat expected atom, got pair", n);
+    if (n.is_pair()) fail_detailed(ErrorKind::InternalError, "concat expected atom, got pair", n);
     const Atom a = atom(n);
     if (counter + a.size() > new_size) throw invalid_size();
     if (!a.empty()) std::memmove(dst + counter, a.data(), a.size());

@@ -363,12 +363,13 @@ TEST(CryptoOps, PairingAndVerifyErrors) {
          "55d042b7e"
          "024aa2b2f08f0a91260805272dc51051c6e47ad4fa403b02b4510b647ae3d1770bac0326a805bbefd48056c8c"
          "121bdb8");
+  // Failed checks are clvmr's own kinds (BLSVerifyFailed, BLSPairingIdentityFailed).
   EXPECT_EQ(kind_of(ops::op_bls_verify, a, list_of(a, {g2_gen}), kBig, 0, &msg),
-            ErrorKind::InvalidOpArg);
+            ErrorKind::BlsVerifyFailed);
   EXPECT_EQ(msg, "bls_verify failed");
   EXPECT_EQ(
       kind_of(ops::op_bls_pairing_identity, a, list_of(a, {hx(kG1Gen), g2_gen}), kBig, 0, &msg),
-      ErrorKind::InvalidOpArg);
+      ErrorKind::BlsPairingIdentityFailed);
   EXPECT_EQ(msg, "bls_pairing_identity failed");
   // Cost is checked per pair before the points are read.
   EXPECT_EQ(
@@ -437,7 +438,7 @@ TEST(CryptoOps, SecpErrorsAndCost) {
       ErrorKind::InvalidOpArg);
   EXPECT_EQ(msg, "secp256k1_verify sig is not valid");
   EXPECT_EQ(kind_of(ops::op_secp256k1_verify, a, list_of(a, {k1_gen, d32, s64}), kBig, 0, &msg),
-            ErrorKind::InvalidOpArg);
+            ErrorKind::Secp256Failed);  // clvmr's Secp256Failed
   EXPECT_EQ(msg, "secp256k1_verify failed");
   // An invalid pubkey wins over a pair in the digest position (clvmr reads in order).
   const NodePtr mixed =

@@ -27,8 +27,11 @@ const BAD_ENCODING = /^bad encoding(: .*)?$/;
 const REORDERED = [
   // 0.19's / divmod % check the cost before division by zero.
   [/^(div|divmod|mod) with 0$/, /^cost exceeded$/],
-  // 0.19's + reads an argument before checking the cost it adds.
-  [/^cost exceeded$/, /^Requires Int Argument: \+$/],
+  // 0.19's + and * read an argument before checking the cost it adds, sha256 too; modpow reads
+  // all three arguments before its cost.
+  [/^cost exceeded$/, /^(Requires Int Argument: [+*]|Requires Int Argument: modpow|sha256 on list)$/],
+  // 0.19's concat charges each argument's bytes before reading the next one.
+  [/^concat on list$/, /^cost exceeded$/],
 ];
 
 const counts = { success: 0, failure: 0, renamed: 0, reordered: 0, different: 0 };

@@ -1,6 +1,11 @@
 "use strict";
 // Random programs for the differential run against clvm_rs (tests/differential/README.md).
-//   node gen_cases.js <count> <seed>
+//   node gen_cases.js <count> <seed> [clvmr]
+// With `clvmr` (for the run against native clvmr 0.19, scripts/differential_native.sh) the cases
+// also use what clvm_rs 0.7.0 never knew: keccak256 (62), sha256tree (63), secp opcodes 64/65,
+// softfork extension 1, and the flags NEW_COST_MODEL, MALACHITE, LIMITS, DISABLE_OP, the keccak /
+// sha256tree / secp enables, CANONICAL_INTS, LIMIT_SOFTFORK, ENABLE_GC and LIMIT_HEAP. Without it
+// the output is unchanged (the suite's 0.7.0 runs depend on it).
 // Prints `clvm run --batch` lines: <program_hex> <env_hex> <max_cost> <flags> (clvmr 0.19 flags).
 // Deterministic for a seed. Programs are operator calls nested a few levels deep over values that
 // sit on the edges the operators care about (zero, signs, non-canonical numbers, 32/48/96-byte
@@ -9,6 +14,7 @@
 // Opcodes clvm_rs 0.7.0 does not know (62-65, softfork extension 1) are left out.
 
 const count = Number(process.argv[2] || 1000);
+const CLVMR = process.argv[4] === "clvmr";
 let state = BigInt(process.argv[3] || 1) * 0x9e3779b97f4a7c15n;
 const MASK = (1n << 64n) - 1n;
 function rnd(n) {
@@ -64,6 +70,7 @@ function value() {
 // 0, 15, 28 and 31.
 const OPS = [2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26,
   27, 29, 30, 32, 33, 34, 48, 49, 50, 51, 52, 53, 54, 55, 56, 57, 58, 59, 60, 61, 0, 15, 28, 31];
+if (CLVMR) OPS.push(62, 62, 63, 63, 64, 65, 35, 66);
 const atom = (b) => ({ atom: b });
 const cons = (a, b) => ({ pair: [a, b] });
 const NIL = atom([]);
@@ -89,6 +96,7 @@ const PRODUCERS = {
     [56, ["bytes"]]],
   g2: [[52, ["g2", "g2"]], [53, ["g2", "g2"]], [54, ["g2", "num"]], [55, ["g2"]], [57, ["bytes"]]],
 };
+if (CLVMR) PRODUCERS.bytes.push([62, ["bytes", "bytes"]], [62, ["bytes"]], [63, ["bytes"]], [63, ["num"]]);
 function quoted(kind) {
   switch (kind) {
     case "num": return atom(rnd(3) === 0 ? value() : number(BigInt(rnd(1 << 20)) - 1000n));
@@ -118,6 +126,7 @@ function expr(depth) {
   if (r === 6) return list([atom([3]), expr(depth + 1), expr(depth + 1), expr(depth + 1)]);  // if
   if (r === 7) return list([atom(unknownOp()), ...Array.from({ length: rnd(3) }, () => expr(depth + 1))]);
   if (r === 8) {  // softfork with extension 0 or 2 (unknown); clvm_rs 0.7.0 predates extension 1
+    if (CLVMR) return softforkClvmr(depth);
     return list([atom([36]), cons(atom([1]), atom(number(BigInt(rnd(2000))))),
       cons(atom([1]), atom(pick([[], [], [2]]))), cons(atom([1]), expr(depth + 1)),
       rnd(2) ? cons(atom([1]), randomTree(1)) : atom([1])]);
@@ -128,6 +137,22 @@ function expr(depth) {
   const arity = rnd(10) === 0 ? rnd(6) : [1, 2, 2, 2, 3][rnd(5)];
   const args = Array.from({ length: arity }, () => expr(depth + 1));
   return rnd(25) === 0 ? cons(atom([op]), atom(value())) : list([atom([op]), ...args]);  // or improper
+}
+
+// softfork for the clvmr mode: extensions 0, 1 (keccak inside the guard), unknown ones and
+// malformed cost/extension atoms (leading zeros, negative, too long); the specified cost is
+// sometimes the exact cost of a keccak call (the guard must match it) or of nothing.
+function softforkClvmr(depth) {
+  const inner = rnd(3) === 0
+    ? list([atom([62]), ...Array.from({ length: rnd(3) }, () => cons(atom([1]), atom(bytes(rnd(40)))))])
+    : expr(depth + 1);
+  const cost = pick([number(BigInt(rnd(2000))), number(BigInt(rnd(5000000))), [0x00, 0x05], [0xff],
+    [], number(1n << BigInt(rnd(70))), [0x00, 0x00, 0x10]]);
+  const ext = pick([[], [1], [1], [0x00, 0x01], [2], [0xff], number(BigInt(rnd(1 << 20))), [0, 0, 0, 0, 1]]);
+  const args = [cons(atom([1]), atom(cost)), cons(atom([1]), atom(ext)), cons(atom([1]), inner),
+    rnd(2) ? cons(atom([1]), randomTree(1)) : atom([1])];
+  if (rnd(10) === 0) args.length = rnd(4);
+  return list([atom([36]), ...args]);
 }
 
 function randomTree(depth) {
@@ -173,11 +198,21 @@ function mutated(t) {
   return Buffer.from(b).toString("hex");
 }
 
+// clvmr 0.19's ClvmFlags bits (docs: CANONICAL_INTS 0x1, NO_UNKNOWN_OPS 0x2, LIMIT_HEAP 0x4,
+// LIMIT_SOFTFORK 0x10, ENABLE_GC 0x20, LIMITS 0x40, keccak outside the guard 0x100, DISABLE_OP
+// 0x200, sha256tree 0x400, secp 0x800, MALACHITE 0x1000, NEW_COST_MODEL 0x2000) in the
+// combinations nodes use, and some others.
+const NEW_COST_MODEL = 0x2000, MALACHITE = 0x1000, ALL_OPS = 0x100 | 0x400 | 0x800;
+const CLVMR_FLAGS = [0, 0, 2, 4, 0x217, 0x40, 0x200, 0x240, 0x1, 0x10, 0x20, 0x100, 0x400, ALL_OPS,
+  NEW_COST_MODEL, NEW_COST_MODEL, NEW_COST_MODEL | ALL_OPS, NEW_COST_MODEL | ALL_OPS | 0x217,
+  NEW_COST_MODEL | 0x40 | 0x200, MALACHITE, MALACHITE | NEW_COST_MODEL, MALACHITE | ALL_OPS | 0x240,
+  NEW_COST_MODEL | 0x20 | 0x4, ALL_OPS | 0x4, 0x2 | ALL_OPS];
+
 for (let i = 0; i < count; i++) {
   const program = rnd(12) === 0 ? randomTree(4) : expr(0);
   const env = randomTree(3 + rnd(3));
   const maxCost = [rnd(20000), rnd(3000000), 11000000000, 11000000000][rnd(4)];
-  const flags = pick([0, 0, 0, 2, 4]);  // consensus, NO_UNKNOWN_OPS, LIMIT_HEAP
+  const flags = CLVMR ? pick(CLVMR_FLAGS) : pick([0, 0, 0, 2, 4]);  // consensus, NO_UNKNOWN_OPS, LIMIT_HEAP
   const p = rnd(10) === 0 ? mutated(program) : hex(program);
   const e = rnd(20) === 0 ? mutated(env) : hex(env);
   console.log(`${p} ${e} ${maxCost} ${flags}`);

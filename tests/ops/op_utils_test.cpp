@@ -37,11 +37,15 @@ TEST(GetArgs, ExactArity) {
   const Error more = error_of([&] { get_args<2>(a, args, "test"); });
   EXPECT_EQ(more.kind(), ErrorKind::InvalidOpArg);
   EXPECT_STREQ(more.what(), "test takes exactly 2 arguments");
+  EXPECT_EQ(more.clvmr_message(), "InvalidOperatorArg: test takes exactly 2 argument(s)");
   EXPECT_EQ(more.node(), args);
   const Error fewer = error_of([&] { get_args<4>(a, args, "test"); });
   EXPECT_STREQ(fewer.what(), "test takes exactly 4 arguments");
   const Error one = error_of([&] { get_args<1>(a, Allocator::nil(), "x"); });
   EXPECT_STREQ(one.what(), "x takes exactly 1 argument");
+  EXPECT_EQ(one.clvmr_message(), "InvalidOperatorArg: x takes exactly 1 argument(s)");
+  EXPECT_EQ(error_of([&] { get_args<1>(a, Allocator::nil(), "%", "mod"); }).clvmr_message(),
+            "InvalidOperatorArg: mod takes exactly 1 argument(s)");
   EXPECT_NO_THROW(get_args<0>(a, Allocator::nil(), "x"));
 }
 
@@ -55,6 +59,7 @@ TEST(GetVarargs, UpToN) {
   const Error e = error_of([&] { get_varargs<2>(a, args_from_text(a, "1 2 3"), "t"); });
   EXPECT_EQ(e.kind(), ErrorKind::InvalidOpArg);
   EXPECT_STREQ(e.what(), "t takes no more than 2 arguments");
+  EXPECT_EQ(e.clvmr_message(), "InvalidOperatorArg: t takes no more than 2 arguments");
 }
 
 TEST(Readers, NilpFirstRestAtom) {
@@ -70,6 +75,9 @@ TEST(Readers, NilpFirstRestAtom) {
   const Error e = error_of([&] { atom(a, pair, "concat"); });
   EXPECT_EQ(e.kind(), ErrorKind::InvalidOpArg);
   EXPECT_STREQ(e.what(), "concat on list");
+  EXPECT_EQ(e.clvmr_message(), "InvalidOperatorArg: concat used on list");  // clvmr's atom()
+  EXPECT_EQ(error_of([&] { first(a, Allocator::one()); }).clvmr_message(),
+            "InvalidOperatorArg: first of non-cons");
   EXPECT_EQ(atom(a, Allocator::one(), "x").size(), 1u);
   EXPECT_EQ(atom_len(a, a.new_atom("abcd"), "x"), 4u);
   EXPECT_EQ(error_of([&] { atom_len(a, pair, "x"); }).kind(), ErrorKind::InvalidOpArg);

@@ -24,6 +24,16 @@ tools_case(run_fail_raise ARGS run "(x (q . 5))" STATUS 1 EXPECT "FAIL: clvm rai
 tools_case(run_fail_path ARGS run "(f 1)" 5 STATUS 1 EXPECT "FAIL: first of non-cons 5")
 tools_case(run_fail_cost ARGS run -m 795 -x ff10ffff0101ffff010280 STATUS 1
   EXPECT "FAIL: cost exceeded")
+# --messages clvmr: clvmr 0.19's texts, in one-shot runs and in batch mode
+tools_case(run_fail_clvmr_messages ARGS run --messages clvmr "(f 1)" 5 STATUS 1
+  EXPECT "FAIL: InvalidOperatorArg: first of non-cons 5")
+tools_case(run_fail_cost_clvmr_messages ARGS run --messages clvmr -m 795 -x ff10ffff0101ffff010280
+  STATUS 1 EXPECT "FAIL: cost exceeded or below zero")
+tools_case(run_batch_clvmr_messages ARGS run --batch --messages clvmr
+  STDIN ${tools_data}/input/clvmr_messages_batch.txt
+  EXPECT "FAIL: cost exceeded or below zero\nFAIL: bad encoding\nFAIL: Division by zero\n03 796")
+tools_case(run_batch_our_messages ARGS run --batch STDIN ${tools_data}/input/clvmr_messages_batch.txt
+  EXPECT "FAIL: cost exceeded\nFAIL: bad encoding: unexpected end of input\nFAIL: div with 0\n03 796")
 tools_case(run_cost_exact ARGS run -c -m 796 -x ff10ffff0101ffff010280 EXPECT "cost = 796\n3")
 tools_case(run_cost_unlimited ARGS run -c -m 0 -x ff10ffff0101ffff010280 EXPECT "cost = 796\n3")
 tools_case(run_unknown_op_consensus ARGS run -c "(0x7f 1)" EXPECT "cost = 464\n()")

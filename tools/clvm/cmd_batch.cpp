@@ -84,8 +84,15 @@ void run_case(std::string_view line, std::size_t line_no, const BatchDefaults& d
     fmt::format_to(std::back_inserter(out), " {}\n", r.cost);
   } catch (const Error& e) {
     const ErrorKind kind = worker.classify(e);
-    fmt::format_to(std::back_inserter(out), "FAIL: {}\n",
-                   kind == e.kind() ? std::string_view(e.what()) : default_message(kind));
+    std::string text;
+    if (kind != e.kind()) {
+      text = default_message(kind);  // a non-consensus stop (ceiling): clvmr has no text for it
+    } else if (d.clvmr_messages) {
+      text = e.clvmr_message();
+    } else {
+      text = e.what();
+    }
+    fmt::format_to(std::back_inserter(out), "FAIL: {}\n", text);
   }
 }
 

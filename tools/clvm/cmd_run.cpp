@@ -38,6 +38,7 @@ struct RunOptions {
   double timeout = 0;  // seconds; 0: none
   unsigned jobs = 0;
   std::size_t memory_budget = 0;
+  std::string messages = "ours";  // FAIL texts: ours (what()) or clvmr (clvmr_message())
 };
 
 /// --timeout SECONDS as a duration (nullopt for 0: no limit).
@@ -83,10 +84,11 @@ int run_once(const RunOptions& o) {
     if (const auto t = timeout_of(o.timeout)) ro.deadline = Clock::now() + *t;
     r = run_program(a, ChiaDialect(flags), program, env, o.max_cost, ro);
   } catch (const EvalError& e) {
+    const std::string text = o.messages == "clvmr" ? e.clvmr_message() : std::string(e.what());
     if (auto n = e.node())
-      fmt::print("FAIL: {} {}\n", e.what(), describe_node(a, *n, out_kw));
+      fmt::print("FAIL: {} {}\n", text, describe_node(a, *n, out_kw));
     else
-      fmt::print("FAIL: {}\n", e.what());
+      fmt::print("FAIL: {}\n", text);
     return kExitFail;
   }
   const double run_ms = ms_since(t_run);
@@ -145,6 +147,10 @@ Action add_run(CLI::App& app) {
       ->default_val("classic");
   cmd->add_flag("--time", o->time, "print load/run/print times to stderr");
   cmd->add_flag("--stats", o->stats, "print arena counts and peak memory to stderr");
+  cmd->add_option("--messages", o->messages,
+                  "failure texts: ours (default) or clvmr (clvmr 0.19's error display text)")
+      ->check(CLI::IsMember({"ours", "clvmr"}))
+      ->default_val("ours");
   cmd->add_flag("--batch", o->batch,
                 "read `<program_hex> <env_hex> [max_cost] [flags]` lines from stdin; print "
                 "`<result_hex> <cost>` or `FAIL: <message>` per line");
@@ -169,6 +175,7 @@ Action add_run(CLI::App& app) {
       d.timeout = timeout_of(o->timeout);
       d.threads = o->jobs;
       d.memory_budget = o->memory_budget;
+      d.clvmr_messages = o->messages == "clvmr";
       return run_batch(std::cin, std::cout, d);
     }
     if (o->program.empty() && o->program_file.empty())

@@ -51,6 +51,8 @@ struct BatchDefaults {
   unsigned threads = 1;
   /// Ceiling on the arenas' memory across all workers (--memory-budget; 0: none).
   std::size_t memory_budget = 0;
+  /// FAIL lines carry Error::clvmr_message() instead of what() (--messages clvmr).
+  bool clvmr_messages = false;
 };
 
 /// Runs `run --batch`: for each line `<program_hex> <env_hex> [max_cost] [flags]` of `in`, writes

@@ -135,7 +135,8 @@ class Evaluator {
   void update_trip() noexcept { trip_ = effective_ < next_poll_ ? effective_ : next_poll_; }
 
   [[noreturn]] static void throw_stack_empty() {
-    throw EvalError(ErrorKind::InternalError, "runtime error: value stack empty");
+    throw EvalError(ErrorKind::InternalError, "runtime error: value stack empty", std::nullopt,
+                    "Internal Error: value stack empty");
   }
 
   // Whether atom `op` spells keyword `kw` (clvmr compares small_number(): a heap atom with the
@@ -192,9 +193,7 @@ class Evaluator {
   // ((X) . args): X (a lone atom) is applied to the unevaluated args.
   Cost eval_inner_operator(NodePtr program, NodePtr op, NodePtr operands, NodePtr env) {
     const auto [inner] = ops::get_args<1>(a_, op, "in the ((X)...) syntax, the inner list");
-    if (inner.is_pair())
-      throw EvalError(ErrorKind::InvalidOperator, "in ((X)...) syntax X must be lone atom",
-                      program);
+    if (inner.is_pair()) ops::throw_op_arg(program, "in ((X)...) syntax X must be lone atom");
     push_env(env);
     push(inner);
     push(operands);
@@ -269,7 +268,9 @@ class Evaluator {
   Cost apply(Cost cost) {
     const NodePtr operands = vals_.pop();
     const NodePtr op = vals_.pop();
-    if (op.is_pair()) throw EvalError(ErrorKind::InternalError, "(internal error) apply", op);
+    if (op.is_pair())
+      throw EvalError(ErrorKind::InternalError, "(internal error) apply", op,
+                      "Internal Error: apply of a pair");
     envs_.pop();
     if (op.object_type() != ObjectType::SmallAtom || op.index() >= eval::kOpTableSize)
       return apply_general(op, operands, cost);

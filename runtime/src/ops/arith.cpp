@@ -33,11 +33,11 @@ constexpr Cost kNewGrCostPerByte = 4;
 bool new_costs(Flags flags) { return (flags & NEW_COST_MODEL) != 0; }
 bool legacy_limits(Flags flags) { return (flags & LIMITS) != 0 && !new_costs(flags); }
 
-// One argument of + / -: the per-argument cost, checked here by legacy - (before the argument is
-// read, as clvmr does).
+// One argument of + / -: the per-argument cost, checked here by - in both cost models (before
+// the argument is read, as clvmr's op_subtract does; its op_add reads the argument first).
 Cost sum_arg_base(Cost cost, Cost max_cost, bool new_model, bool subtract) {
   cost += new_model ? kNewArithCostPerArg : kArithCostPerArg;
-  if (subtract && !new_model) check_cost(cost, max_cost);
+  if (subtract) check_cost(cost, max_cost);
   return cost;
 }
 
@@ -118,12 +118,11 @@ Reduction add_or_subtract(Allocator& a, NodePtr args, Cost max_cost, Flags flags
     if (limits && l0 > kLimitsMulProductLimbs) throw_op_arg(arg, "*");
   }
   for (NodePtr next : a.list(rest)) {
-    check_cost(cost, max_cost);
     const IntOperand w = int_operand(a, next, "*");
     if (limits && w.len > kLimitsMulOperandBytes) throw_op_arg(next, "*");
     const Cost l1 = w.len;
     cost += kMulCostPerOp + (l0 + l1) * kMulLinearCostPerByte + (l0 * l1) / divider;
-    check_cost(cost, max_cost);  // see op_multiply
+    check_cost(cost, max_cost);
     load_operand(operand, w);
     wide.mul(operand);
     l0 = wide.magnitude_len();
@@ -156,12 +155,16 @@ Reduction op_multiply(Allocator& a, NodePtr args, Cost max_cost, Flags flags) {
   while (next.is_pair()) {
     const Pair p = a.pair(next);
     next = p.rest;
-    check_cost(cost, max_cost);
+    // As clvmr: the argument is read (a pair fails at once) before its cost is checked; the first
+    // one is charged (and checked) only in the new model.
     const IntOperand v = int_operand(a, p.first, "*");
     if (limits && v.len > kLimitsMulOperandBytes) throw_op_arg(p.first, "*");
     if (is_first) {
       l0 = v.len;
-      if (new_model) cost += kMulLinearCostPerByte * l0;
+      if (new_model) {
+        cost += kMulLinearCostPerByte * l0;
+        check_cost(cost, max_cost);
+      }
       if (!v.small) [[unlikely]]
         return multiply_wide(a, next, cost, max_cost, flags, product, true, v, p.first);
       product = v.value;
@@ -170,8 +173,6 @@ Reduction op_multiply(Allocator& a, NodePtr args, Cost max_cost, Flags flags) {
     }
     const Cost l1 = v.len;
     cost += kMulCostPerOp + (l0 + l1) * kMulLinearCostPerByte + (l0 * l1) / divider;
-    // Not in clvmr, which multiplies first: the outcome is the same (this cost already fails the
-    // operator), but a product that cannot be paid for is never computed.
     check_cost(cost, max_cost);
     std::int64_t r = 0;
     if (!v.small || __builtin_mul_overflow(product, v.value, &r)) [[unlikely]]

@@ -76,18 +76,16 @@ std::span<const std::uint8_t> as_bytes(std::string_view s) {
 // clvmr's Allocator::g1 / g2: the argument as a validated point.
 template <class Point, std::size_t Size>
 Point read_point(const Allocator& a, NodePtr n, std::string_view group) {
-  if (n.is_pair()) {
-    throw EvalError(ErrorKind::InvalidAllocArg, fmt::format("pair found, expected {} point", group),
-                    n);
-  }
+  // clvmr's texts are ours (with its "InvalidAllocatorArg: " prefix).
+  auto fail = [n](std::string text) {
+    const std::string detail = text;
+    throw_detailed(ErrorKind::InvalidAllocArg, n, std::move(text), detail);
+  };
+  if (n.is_pair()) fail(fmt::format("pair found, expected {} point", group));
   const Atom bytes = a.atom(n);
-  if (bytes.size() != Size) {
-    throw EvalError(ErrorKind::InvalidAllocArg,
-                    fmt::format("atom is not {} size, {} bytes", group, Size), n);
-  }
+  if (bytes.size() != Size) fail(fmt::format("atom is not {} size, {} bytes", group, Size));
   auto p = Point::from_bytes(bytes.span());
-  if (!p)
-    throw EvalError(ErrorKind::InvalidAllocArg, fmt::format("atom is not a {} point", group), n);
+  if (!p) fail(fmt::format("atom is not a {} point", group));
   return *p;
 }
 
@@ -107,16 +105,16 @@ Reduction new_g2(Allocator& a, Cost cost, const bls::G2& p) {
   return new_atom_and_cost(a, cost, bytes);
 }
 
-// The scalar argument of g1/g2_multiply: its cost is charged per raw byte before the product.
-// The LIMITS cap (facts §4: scalar ≤ 1024 bytes, InvalidOpArg) is applied as the scalar is read;
-// clvmr 0.19's exact placement and message text were not available to check, and no op-test
-// vector covers it (only CostExceeded-vs-InvalidOpArg ordering could differ).
-bls::Scalar read_scalar(const Allocator& a, NodePtr n, std::string_view name, Flags flags,
-                        Cost& cost, Cost per_byte, Cost max_cost) {
+// The scalar argument `n` of g1/g2_multiply (argument list `args`): its cost is charged per raw
+// byte before the product. As clvmr: read (a pair fails), then the LIMITS cap (legacy model:
+// more than 1024 bytes is InvalidOpArg naming the argument list, clvmr's text the operator's
+// name), then the cost.
+bls::Scalar read_scalar(const Allocator& a, NodePtr args, NodePtr n, std::string_view name,
+                        Flags flags, Cost& cost, Cost per_byte, Cost max_cost) {
   if (n.is_pair()) throw_op_arg(n, fmt::format("Requires Int Argument: {}", name));
   const Atom k = a.atom(n);
   if ((flags & LIMITS) != 0 && !new_costs(flags) && k.size() > kLimitsScalarBytes) {
-    throw_op_arg(n, fmt::format("{}: scalar too large", name));
+    throw_op_arg(args, fmt::format("{}: scalar too large", name), name);
   }
   cost = sat_add(cost, sat_mul(static_cast<Cost>(k.size()), per_byte));
   check_cost(cost, max_cost);
@@ -160,7 +158,9 @@ Reduction negate(Allocator& a, NodePtr args, Flags flags, std::string_view name,
                  std::string_view group, Cost base) {
   const auto [point] = get_args<1>(a, args, name);
   const bool strict = (flags & RELAXED_BLS) == 0;
-  if (point.is_pair()) throw_op_arg(point, fmt::format("{} atom on list", group));
+  if (point.is_pair())
+    throw_op_arg(point, fmt::format("{} atom on list", group),
+                 fmt::format("{} atom used on list", group));
   const Atom blob = a.atom(point);
   if (blob.size() != Size) {
     throw_op_arg(point, Size == bls::kG1Size ? "atom is not a G1 size, 48 bytes"
@@ -219,13 +219,14 @@ Reduction op_point_add(Allocator& a, NodePtr args, Cost max_cost, Flags /*flags*
   return new_g1(a, cost, total);
 }
 
-Reduction op_pubkey_for_exp(Allocator& a, NodePtr args, Cost /*max_cost*/, Flags /*flags*/) {
+Reduction op_pubkey_for_exp(Allocator& a, NodePtr args, Cost max_cost, Flags /*flags*/) {
   const auto [n] = get_args<1>(a, args, "pubkey_for_exp");
   if (n.is_pair()) throw_op_arg(n, "Requires Int Argument: pubkey_for_exp");
   const Atom k = a.atom(n);
+  const Cost cost = kPubkeyBaseCost + static_cast<Cost>(k.size()) * kPubkeyCostPerByte;
+  check_cost(cost, max_cost);  // as clvmr, before the multiplication
   bls::G1 p = bls::G1::generator();
   p.multiply(bls::scalar_from_int(k.span()));
-  const Cost cost = kPubkeyBaseCost + static_cast<Cost>(k.size()) * kPubkeyCostPerByte;
   return new_g1(a, cost, p);
 }
 
@@ -240,7 +241,7 @@ Reduction op_bls_g1_multiply(Allocator& a, NodePtr args, Cost max_cost, Flags fl
   check_cost(cost, max_cost);
   bls::G1 p = read_g1(a, point);
   const bls::Scalar k =
-      read_scalar(a, scalar, "g1_multiply", flags, cost,
+      read_scalar(a, args, scalar, "g1_multiply", flags, cost,
                   nm ? kNewG1MultiplyCostPerByte : kG1MultiplyCostPerByte, max_cost);
   p.multiply(k);
   return new_g1(a, cost, p);
@@ -265,7 +266,7 @@ Reduction op_bls_g2_multiply(Allocator& a, NodePtr args, Cost max_cost, Flags fl
   check_cost(cost, max_cost);
   bls::G2 p = read_g2(a, point);
   const bls::Scalar k =
-      read_scalar(a, scalar, "g2_multiply", flags, cost,
+      read_scalar(a, args, scalar, "g2_multiply", flags, cost,
                   nm ? kNewG2MultiplyCostPerByte : kG2MultiplyCostPerByte, max_cost);
   p.multiply(k);
   return new_g2(a, cost, p);
@@ -307,7 +308,8 @@ Reduction op_bls_pairing_identity(Allocator& a, NodePtr args, Cost max_cost, Fla
     rest_args = rest(a, rest_args);
     pairs.emplace_back(p, q);
   }
-  if (!bls::pairing_identity(pairs)) throw_op_arg(args, "bls_pairing_identity failed");
+  if (!bls::pairing_identity(pairs))
+    throw EvalError(ErrorKind::BlsPairingIdentityFailed, "bls_pairing_identity failed", args);
   return {cost, Allocator::nil()};
 }
 
@@ -339,7 +341,8 @@ Reduction op_bls_verify(Allocator& a, NodePtr args, Cost max_cost, Flags flags) 
   std::vector<bls::PkMessage> items;
   items.reserve(keys.size());
   for (std::size_t i = 0; i < keys.size(); ++i) items.push_back({keys[i], messages[i].span()});
-  if (!bls::aggregate_verify(signature, items)) throw_op_arg(args, "bls_verify failed");
+  if (!bls::aggregate_verify(signature, items))
+    throw EvalError(ErrorKind::BlsVerifyFailed, "bls_verify failed", args);
   return {cost, Allocator::nil()};
 }
 

@@ -54,17 +54,19 @@ void floor_adjust(const T& d, T& q, T& r) {
 // unless it is Div (quotient first). Operands of at most 8 bytes divide as int64s.
 DivResult divide(Allocator& a, NodePtr args, Cost max_cost, Flags flags, DivKind kind,
                  std::string_view name, std::string_view short_name) {
-  const auto [v0, v1] = get_args<2>(a, args, name);
+  // clvmr names % "mod" in its texts (short_name); / and divmod by their own names.
+  const std::string_view clvmr_name = kind == DivKind::Mod ? short_name : name;
+  const auto [v0, v1] = get_args<2>(a, args, name, clvmr_name);
   std::size_t len0 = 0, len1 = 0;
-  const std::optional<std::int64_t> s0 = small_int_atom(a, v0, name, len0);
-  const std::optional<std::int64_t> s1 = small_int_atom(a, v1, name, len1);
+  const std::optional<std::int64_t> s0 = small_int_atom(a, v0, name, len0, clvmr_name);
+  const std::optional<std::int64_t> s1 = small_int_atom(a, v1, name, len1, clvmr_name);
   const Cost l0 = len0, l1 = len1;
   DivResult out;
   if (new_costs(flags)) {
     out.cost = kNewDivBaseCost + (l0 + l1) * kNewDivCostPerByte + (l0 * l1) / kNewDivSquareDivider;
   } else {
     if ((flags & DISABLE_OP) != 0 && len0 > kDisableOpDividendBytes)
-      throw_op_arg(args, std::string(short_name));
+      throw_op_arg(args, std::string(short_name));  // clvmr: "div", "divmod", "mod"
     if ((flags & LIMITS) != 0 && (len0 > kLimitsDividendBytes || len1 > kLimitsDivisorBytes))
       throw_op_arg(args, std::string(short_name));
     out.cost = kind == DivKind::Divmod ? kDivmodBaseCost + (l0 + l1) * kDivmodCostPerByte
@@ -113,22 +115,20 @@ Reduction op_modpow(Allocator& a, NodePtr args, Cost max_cost, Flags flags) {
   const bool new_model = new_costs(flags);
   if ((flags & DISABLE_OP) != 0 && !new_model) throw EvalError(ErrorKind::Unimplemented, {}, args);
   const auto [nb, ne, nm] = get_args<3>(a, args, "modpow");
-  Cost cost = kModpowBaseCost;
+  // As clvmr: all three arguments are read, then the cost is computed and checked, then the
+  // LIMITS caps, the exponent's sign and the modulus.
   const IntArg base = int_atom(a, nb, "modpow");
   const IntArg exponent = int_atom(a, ne, "modpow");
-  const Cost lb = base.len, le = exponent.len;
-  if (!new_model) {
-    cost = sat_add(cost, sat_add(lb * kModpowCostPerBaseByte,
-                                 sat_mul(sat_mul(le, le), kModpowCostPerExponentByteSq)));
-    check_cost(cost, max_cost);
-  }
   const IntArg modulus = int_atom(a, nm, "modpow");
-  const Cost lm = modulus.len;
+  const Cost lb = base.len, le = exponent.len, lm = modulus.len;
+  Cost cost = kModpowBaseCost;
   if (new_model) {
     const Cost per_exponent_byte = sat_add(sat_mul(lm, lm), kNewModpowModulusConstant);
     cost = sat_add(cost, sat_add(sat_mul(sat_mul(kNewModpowExponentFactor, le), per_exponent_byte),
                                  sat_mul(lb, lm)));
   } else {
+    cost = sat_add(cost, sat_add(lb * kModpowCostPerBaseByte,
+                                 sat_mul(sat_mul(le, le), kModpowCostPerExponentByteSq)));
     cost = sat_add(cost, sat_mul(sat_mul(lm, lm), kModpowCostPerModulusByteSq));
   }
   check_cost(cost, max_cost);
@@ -136,7 +136,8 @@ Reduction op_modpow(Allocator& a, NodePtr args, Cost max_cost, Flags flags) {
       (base.len > kLimitsModpowBytes || exponent.len > kLimitsModpowBytes ||
        modulus.len > kLimitsModpowBytes))
     throw_op_arg(args, "modpow");
-  if (exponent.value.sign() < 0) throw_op_arg(args, "ModPow with negative exponent");
+  if (exponent.value.sign() < 0)
+    throw_op_arg(args, "ModPow with negative exponent", "ModPow with Negative Exponent");
   if (modulus.value.sign() == 0)
     throw EvalError(ErrorKind::DivisionByZero, "ModPow with 0 modulus", args);
   const Number m = boost::multiprecision::abs(modulus.value);

@@ -34,16 +34,14 @@ Reduction op_sha256(Allocator& a, NodePtr args, Cost max_cost, Flags flags) {
   const Cost per_arg = new_model ? kNewSha256CostPerArg : kSha256CostPerArg;
   const Cost per_byte = new_model ? kNewSha256CostPerByte : kSha256CostPerByte;
   Cost cost = new_model ? kNewSha256BaseCost : kSha256BaseCost;
-  Cost bytes = 0;
   crypto::Sha256 hasher;
+  // As clvmr: each argument is read (a pair fails at once), then charged and the total checked.
   for (NodePtr arg : a.list(args)) {
-    cost += per_arg;
-    check_cost(cost + bytes * per_byte, max_cost);
     const Atom blob = atom(a, arg, "sha256");
-    bytes += blob.size();
+    cost += per_arg + static_cast<Cost>(blob.size()) * per_byte;
+    check_cost(cost, max_cost);
     hasher.update(blob.span());
   }
-  cost += bytes * per_byte;
   const Digest32 digest = hasher.finish();
   return new_atom_and_cost(a, cost, digest);
 }

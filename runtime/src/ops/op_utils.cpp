@@ -9,12 +9,28 @@
 namespace clvm::ops {
 
 void throw_op_arg(NodePtr node, std::string message) {
-  throw EvalError(ErrorKind::InvalidOpArg, std::move(message), node);
+  std::string clvmr = fmt::format("InvalidOperatorArg: {}", message);
+  throw EvalError(ErrorKind::InvalidOpArg, std::move(message), node, std::move(clvmr));
+}
+
+void throw_op_arg(NodePtr node, std::string message, std::string_view clvmr_detail) {
+  throw EvalError(ErrorKind::InvalidOpArg, std::move(message), node,
+                  fmt::format("InvalidOperatorArg: {}", clvmr_detail));
+}
+
+void throw_detailed(ErrorKind kind, NodePtr node, std::string message,
+                    std::string_view clvmr_detail) {
+  throw EvalError(kind, std::move(message), node,
+                  fmt::format("{}{}", clvmr_detail_prefix(kind), clvmr_detail));
 }
 
 namespace detail {
-void throw_arity(NodePtr args, std::string_view name, std::string_view how, std::size_t n) {
-  throw_op_arg(args, fmt::format("{} takes {} {} argument{}", name, how, n, n == 1 ? "" : "s"));
+void throw_arity(NodePtr args, std::string_view name, std::string_view how, std::size_t n,
+                 std::string_view clvmr_name) {
+  // clvmr's get_args says "argument(s)" whatever N is; get_varargs says "arguments".
+  throw_op_arg(args, fmt::format("{} takes {} {} argument{}", name, how, n, n == 1 ? "" : "s"),
+               fmt::format("{} takes {} {} {}", clvmr_name.empty() ? name : clvmr_name, how, n,
+                           how == "exactly" ? "argument(s)" : "arguments"));
 }
 }  // namespace detail
 
@@ -29,7 +45,8 @@ NodePtr rest(const Allocator& a, NodePtr n) {
 }
 
 Atom atom(const Allocator& a, NodePtr n, std::string_view op_name) {
-  if (n.is_pair()) throw_op_arg(n, fmt::format("{} on list", op_name));
+  if (n.is_pair())
+    throw_op_arg(n, fmt::format("{} on list", op_name), fmt::format("{} used on list", op_name));
   return a.atom(n);
 }
 
@@ -39,8 +56,9 @@ std::size_t atom_len(const Allocator& a, NodePtr n, std::string_view op_name) {
 }
 
 namespace detail {
-void throw_int_arg(NodePtr n, std::string_view op_name) {
-  throw_op_arg(n, fmt::format("Requires Int Argument: {}", op_name));
+void throw_int_arg(NodePtr n, std::string_view op_name, std::string_view clvmr_name) {
+  throw_op_arg(n, fmt::format("Requires Int Argument: {}", op_name),
+               fmt::format("Requires Int Argument: {}", clvmr_name.empty() ? op_name : clvmr_name));
 }
 }  // namespace detail
 
@@ -98,7 +116,9 @@ std::int32_t i32_atom(const Allocator& a, NodePtr n, std::string_view op_name) {
 
 std::uint64_t uint_atom(const Allocator& a, NodePtr n, std::size_t size, std::string_view op_name,
                         Flags flags) {
-  if (n.is_pair()) throw_op_arg(n, fmt::format("{} requires int arg", op_name));
+  if (n.is_pair())
+    throw_op_arg(n, fmt::format("{} requires int arg", op_name),
+                 fmt::format("Requires Int Argument: {}", op_name));
   const Atom bytes = a.atom(n);
   std::span<const std::uint8_t> buf = bytes.span();
   if (buf.empty()) return 0;
@@ -113,7 +133,9 @@ std::uint64_t uint_atom(const Allocator& a, NodePtr n, std::size_t size, std::st
   } else {
     while (!buf.empty() && buf[0] == 0) buf = buf.subspan(1);
   }
-  if (buf.size() > size) throw_op_arg(n, fmt::format("{} requires u{} arg", op_name, size * 8));
+  if (buf.size() > size)
+    throw_op_arg(n, fmt::format("{} requires u{} arg", op_name, size * 8),
+                 fmt::format("{} requires u{} arg (with no leading zeros)", op_name, size * 8));
   return u64_from_bytes(buf);
 }
 

@@ -27,30 +27,41 @@ namespace clvm::ops {
 /// The cost charged per byte of an atom an operator allocates for its result.
 inline constexpr Cost kMallocCostPerByte = 10;
 
-/// Throws EvalError(InvalidOpArg, `message`, `node`).
+/// Throws EvalError(InvalidOpArg, `message`, `node`) whose clvmr_message() is
+/// "InvalidOperatorArg: `message`": for the sites where clvmr's detail text is the same.
 [[noreturn]] void throw_op_arg(NodePtr node, std::string message);
+/// Throws EvalError(InvalidOpArg, `message`, `node`) whose clvmr_message() is
+/// "InvalidOperatorArg: `clvmr_detail`" (clvmr 0.19's wording where ours differs).
+[[noreturn]] void throw_op_arg(NodePtr node, std::string message, std::string_view clvmr_detail);
+/// Throws EvalError(`kind`, `message`, `node`) with clvmr_message() = clvmr_detail_prefix(kind) +
+/// `clvmr_detail` (for InvalidAllocArg and InternalError).
+[[noreturn]] void throw_detailed(ErrorKind kind, NodePtr node, std::string message,
+                                 std::string_view clvmr_detail);
 
 namespace detail {
-/// Throws InvalidOpArg "`name` takes exactly|no more than `n` argument(s)" on `args`.
+/// Throws InvalidOpArg "`name` takes exactly|no more than `n` argument(s)" on `args` (clvmr:
+/// "takes exactly N argument(s)" literally, "takes no more than N arguments").
 [[noreturn]] void throw_arity(NodePtr args, std::string_view name, std::string_view how,
-                              std::size_t n);
+                              std::size_t n, std::string_view clvmr_name);
 }  // namespace detail
 
 /// The items of the list `args`, which must have exactly N items. A non-nil terminator is not
 /// checked (the evaluator guarantees nil-terminated argument lists; clvmr ignores it too).
-/// Throws InvalidOpArg "`name` takes exactly N argument(s)" otherwise, naming `args`.
+/// Throws InvalidOpArg "`name` takes exactly N argument(s)" otherwise, naming `args`
+/// (`clvmr_name`, if given, is the name clvmr's text uses instead, as "mod" for %).
 template <std::size_t N>
-std::array<NodePtr, N> get_args(const Allocator& a, NodePtr args, std::string_view name) {
+std::array<NodePtr, N> get_args(const Allocator& a, NodePtr args, std::string_view name,
+                                std::string_view clvmr_name = {}) {
   std::array<NodePtr, N> out{};
   std::size_t count = 0;
   NodePtr next = args;
   while (next.is_pair()) {
-    if (count == N) detail::throw_arity(args, name, "exactly", N);
+    if (count == N) detail::throw_arity(args, name, "exactly", N, clvmr_name);
     const Pair p = a.pair(next);
     out[count++] = p.first;
     next = p.rest;
   }
-  if (count != N) detail::throw_arity(args, name, "exactly", N);
+  if (count != N) detail::throw_arity(args, name, "exactly", N, clvmr_name);
   return out;
 }
 
@@ -68,7 +79,7 @@ VarArgs<N> get_varargs(const Allocator& a, NodePtr args, std::string_view name) 
   VarArgs<N> out;
   NodePtr next = args;
   while (next.is_pair()) {
-    if (out.count == N) detail::throw_arity(args, name, "no more than", N);
+    if (out.count == N) detail::throw_arity(args, name, "no more than", N, {});
     const Pair p = a.pair(next);
     out.items[out.count++] = p.first;
     next = p.rest;
@@ -84,7 +95,8 @@ NodePtr first(const Allocator& a, NodePtr n);
 /// The second half of pair `n`; throws RestOfNonCons on an atom.
 NodePtr rest(const Allocator& a, NodePtr n);
 
-/// The bytes of atom `n`; throws InvalidOpArg "`op_name` on list" on a pair.
+/// The bytes of atom `n`; throws InvalidOpArg "`op_name` on list" on a pair (clvmr: "`op_name`
+/// used on list").
 Atom atom(const Allocator& a, NodePtr n, std::string_view op_name);
 
 /// The length of atom `n`; throws InvalidOpArg "`op_name` requires an atom" on a pair.
@@ -101,8 +113,10 @@ struct IntArg {
 IntArg int_atom(const Allocator& a, NodePtr n, std::string_view op_name);
 
 namespace detail {
-/// Throws InvalidOpArg "Requires Int Argument: `op_name`" on `n`.
-[[noreturn, gnu::cold]] void throw_int_arg(NodePtr n, std::string_view op_name);
+/// Throws InvalidOpArg "Requires Int Argument: `op_name`" on `n` (clvmr's text names
+/// `clvmr_name` if given).
+[[noreturn, gnu::cold]] void throw_int_arg(NodePtr n, std::string_view op_name,
+                                           std::string_view clvmr_name = {});
 
 /// The value of big-endian two's complement `b` of at most 8 bytes, sign-extended. Reads only
 /// b[0, len): from 4 bytes up as two overlapping 4-byte loads.
@@ -131,12 +145,14 @@ struct IntOperand {
   std::span<const std::uint8_t> bytes;
 };
 
-/// Atom `n` as an IntOperand. Throws InvalidOpArg "Requires Int Argument: `op_name`" on a pair.
-inline IntOperand int_operand(const Allocator& a, NodePtr n, std::string_view op_name) {
+/// Atom `n` as an IntOperand. Throws InvalidOpArg "Requires Int Argument: `op_name`" on a pair
+/// (clvmr's text names `clvmr_name` if given).
+inline IntOperand int_operand(const Allocator& a, NodePtr n, std::string_view op_name,
+                              std::string_view clvmr_name = {}) {
   if (n.object_type() == ObjectType::SmallAtom)
     return {Atom::len_for_value(n.index()), true, static_cast<std::int64_t>(n.index()), {}};
   if (n.is_pair()) [[unlikely]]
-    detail::throw_int_arg(n, op_name);
+    detail::throw_int_arg(n, op_name, clvmr_name);
   const Atom bytes = a.atom(n);
   const std::size_t len = bytes.size();
   if (len > 8) return {len, false, 0, bytes.span()};
@@ -147,8 +163,9 @@ inline IntOperand int_operand(const Allocator& a, NodePtr n, std::string_view op
 /// else nullopt; the raw length goes to `len`. Throws as int_atom on a pair. Same value as
 /// int_atom, no big-number arithmetic.
 inline std::optional<std::int64_t> small_int_atom(const Allocator& a, NodePtr n,
-                                                  std::string_view op_name, std::size_t& len) {
-  const IntOperand v = int_operand(a, n, op_name);
+                                                  std::string_view op_name, std::size_t& len,
+                                                  std::string_view clvmr_name = {}) {
+  const IntOperand v = int_operand(a, n, op_name, clvmr_name);
   len = v.len;
   if (!v.small) return std::nullopt;
   return v.value;
@@ -202,7 +219,7 @@ std::uint64_t uint_atom(const Allocator& a, NodePtr n, std::string_view op_name,
   return uint_atom(a, n, SIZE, op_name, flags);
 }
 
-/// Throws EvalError(CostExceeded) if `cost` > `max_cost`.
+/// Throws EvalError(CostExceeded) if `cost` > `max_cost`. clvmr's check_cost.
 inline void check_cost(Cost cost, Cost max_cost) {
   if (cost > max_cost) [[unlikely]]
     throw EvalError(ErrorKind::CostExceeded);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // secp256k1_verify and secp256r1_verify (clvmr's secp_ops.rs): ECDSA over a 32-byte prehash.
-// Fixed cost, checked before anything else; the result is nil (no malloc). Each rejection is an
-// InvalidOpArg naming the whole argument list, with clvmr's text for the first failing input.
+// Fixed cost, checked before anything else; the result is nil (no malloc). Each rejected input is
+// an InvalidOpArg naming the whole argument list, with clvmr's text for the first failing input;
+// a signature that does not verify is Secp256Failed.
 #include <fmt/format.h>
 
 #include "crypto/secp.hpp"
@@ -26,25 +27,34 @@ Reduction verify(Allocator& a, NodePtr args, Cost max_cost, std::string_view nam
   // except for which error wins, so keep its order: pubkey, digest, signature.
   const Atom pubkey = atom(a, pubkey_node, fmt::format("{} pubkey", name));
   const auto pk_only = fn(pubkey.span(), {}, {});
-  if (pk_only == crypto::SecpResult::InvalidPubkey) {
-    throw_op_arg(args, fmt::format("{} pubkey is not valid", name));
-  }
+  const auto bad_pubkey = [&] {
+    throw_op_arg(args, fmt::format("{} pubkey is not valid", name),
+                 fmt::format("{}: pubkey is not valid", name));
+  };
+  const auto bad_digest = [&] {
+    throw_op_arg(args, fmt::format("{} message digest is not 32 bytes", name),
+                 fmt::format("{}: message digest is not 32 bytes", name));
+  };
+  if (pk_only == crypto::SecpResult::InvalidPubkey) bad_pubkey();
   const Atom msg = atom(a, msg_node, fmt::format("{} msg", name));
-  if (msg.size() != 32) throw_op_arg(args, fmt::format("{} message digest is not 32 bytes", name));
+  if (msg.size() != 32) bad_digest();
   const Atom sig = atom(a, sig_node, fmt::format("{} sig", name));
   switch (fn(pubkey.span(), msg.span(), sig.span())) {
     case crypto::SecpResult::Valid:
       return {cost, Allocator::nil()};
     case crypto::SecpResult::InvalidPubkey:
-      throw_op_arg(args, fmt::format("{} pubkey is not valid", name));
+      bad_pubkey();
+      break;
     case crypto::SecpResult::InvalidDigest:
-      throw_op_arg(args, fmt::format("{} message digest is not 32 bytes", name));
+      bad_digest();
+      break;
     case crypto::SecpResult::InvalidSignature:
-      throw_op_arg(args, fmt::format("{} sig is not valid", name));
+      throw_op_arg(args, fmt::format("{} sig is not valid", name),
+                   fmt::format("{}: signature is not valid", name));
     case crypto::SecpResult::Mismatch:
       break;
   }
-  throw_op_arg(args, fmt::format("{} failed", name));
+  throw EvalError(ErrorKind::Secp256Failed, fmt::format("{} failed", name), args);
 }
 
 }  // namespace

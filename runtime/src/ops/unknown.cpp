@@ -11,17 +11,23 @@ namespace clvm::ops {
 
 namespace {
 
-constexpr std::string_view kOnList = "unknown op on list";
+// The length of argument `arg`; a pair fails as clvmr's atom_len(.., "unknown op").
+Cost arg_len(const Allocator& a, NodePtr arg) {
+  if (arg.is_pair())
+    throw_op_arg(arg, "unknown op on list requires an atom", "unknown op requires an atom");
+  return a.atom_len(arg);
+}
 
-Cost checked_add(Cost x, Cost y, NodePtr op) {
+// clvmr's checked_add / checked_mul in the cost functions: an overflow is CostExceeded.
+Cost checked_add(Cost x, Cost y, NodePtr) {
   Cost r = 0;
-  if (__builtin_add_overflow(x, y, &r)) throw EvalError(ErrorKind::InvalidOperator, {}, op);
+  if (__builtin_add_overflow(x, y, &r)) throw EvalError(ErrorKind::CostExceeded);
   return r;
 }
 
-Cost checked_mul(Cost x, Cost y, NodePtr op) {
+Cost checked_mul(Cost x, Cost y, NodePtr) {
   Cost r = 0;
-  if (__builtin_mul_overflow(x, y, &r)) throw EvalError(ErrorKind::InvalidOperator, {}, op);
+  if (__builtin_mul_overflow(x, y, &r)) throw EvalError(ErrorKind::CostExceeded);
   return r;
 }
 
@@ -30,7 +36,7 @@ Cost add_like(const Allocator& a, NodePtr op, NodePtr args, Cost max_cost, bool 
   Cost cost = 99;
   Cost bytes = 0, longest = 0;
   for (NodePtr arg : a.list(args)) {
-    const Cost len = atom_len(a, arg, kOnList);
+    const Cost len = arg_len(a, arg);
     if (new_model) {
       longest = std::max(longest, len);
       cost = checked_add(cost, checked_add(500, checked_mul(4, longest, op), op), op);
@@ -52,11 +58,14 @@ Cost mul_like(const Allocator& a, NodePtr op, NodePtr args, Cost max_cost, bool 
   bool first_arg = true;
   Cost l0 = 0;
   for (NodePtr arg : a.list(args)) {
-    const Cost l1 = atom_len(a, arg, kOnList);
+    const Cost l1 = arg_len(a, arg);
     if (first_arg) {
       first_arg = false;
       l0 = l1;
-      if (new_model) cost = checked_add(cost, checked_mul(6, l0, op), op);
+      if (new_model) {
+        cost = checked_add(cost, checked_mul(6, l0, op), op);
+        check_cost(cost, max_cost);
+      }
       continue;
     }
     Cost step = checked_add(885, checked_mul(6, checked_add(l0, l1, op), op), op);
@@ -73,7 +82,7 @@ Cost concat_like(const Allocator& a, NodePtr args, Cost max_cost) {
   Cost cost = 142, bytes = 0;
   for (NodePtr arg : a.list(args)) {
     cost += 135;
-    bytes += atom_len(a, arg, kOnList);
+    bytes += arg_len(a, arg);
     check_cost(cost + bytes * 3, max_cost);
   }
   return cost + bytes * 3;
@@ -105,7 +114,8 @@ Reduction op_unknown(Allocator& a, NodePtr op, NodePtr args, Cost max_cost, Flag
       break;
   }
   check_cost(cost, max_cost);
-  cost = checked_mul(cost, Cost{*multiplier} + 1, op);
+  // clvmr: checked in the new model (CostExceeded), wrapping in the legacy one.
+  cost = new_model ? checked_mul(cost, Cost{*multiplier} + 1, op) : cost * (Cost{*multiplier} + 1);
   if (cost > std::numeric_limits<std::uint32_t>::max())
     throw EvalError(ErrorKind::InvalidOperator, {}, op);
   return {cost, Allocator::nil()};
