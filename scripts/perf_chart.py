@@ -1,4 +1,4 @@
-#!/usr/bin/env python3
+#!/usr/bin/python3
 """perf_chart.py REPORT [-o CHART.svg] — the run_program chart of docs/performance.md.
 
 Reads the output of `scripts/bench.sh` (the performance report; a file, or - for stdin) or a
@@ -11,7 +11,8 @@ starts with "ours", "native" and "wasm" or "clvm_rs wasm" ("ours med", "native c
 not a minimum, memory or ratio column ("ours min", "wasm MiB", "wasm/us"). A cell holds a time
 ("59.9 us", "1.4 s", "273 µs"; anything after the first time is ignored) or "-" (not measured).
 
-Needs matplotlib (Debian: python3-matplotlib; `scripts/setup.sh chart` installs it).
+Needs matplotlib (Debian: python3-matplotlib, for /usr/bin/python3; `scripts/setup.sh chart`
+installs it).
 """
 import argparse
 import math
@@ -112,7 +113,11 @@ def read_programs(text):
 
 
 def draw(programs, path, title):
-    import matplotlib
+    try:
+        import matplotlib
+    except ImportError:
+        sys.exit("perf_chart: needs matplotlib (Debian: scripts/setup.sh chart, then run it with "
+                 "/usr/bin/python3)")
 
     matplotlib.use("Agg")
     matplotlib.rcParams["svg.fonttype"] = "none"  # text stays text: small, searchable SVG
