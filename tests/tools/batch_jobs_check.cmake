@@ -1,8 +1,9 @@
 # Runs `clvm run --batch` on each of CASES (a list of files) with -j 1 and with -j JOBS and
 # requires byte-identical output and the same exit status: the thread count never shows.
-#   EXE, CASES, JOBS
+#   EXE, CASES (files separated by |), JOBS
 cmake_minimum_required(VERSION 3.25)
-foreach(cases IN LISTS CASES)
+string(REPLACE "|" ";" case_files "${CASES}")
+foreach(cases IN LISTS case_files)
   execute_process(COMMAND "${EXE}" run --batch -j 1 INPUT_FILE "${cases}"
     OUTPUT_VARIABLE one RESULT_VARIABLE one_status)
   execute_process(COMMAND "${EXE}" run --batch -j ${JOBS} INPUT_FILE "${cases}"

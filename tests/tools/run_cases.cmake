@@ -82,7 +82,7 @@ tools_case(run_compressed_generator_cost ARGS run -c --backrefs --enable-gc
 
 # run --batch -j N: the same bytes and status as -j 1 (today's sequential run)
 add_test(NAME tools_batch_jobs_identical COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:clvm>
-  "-DCASES=${tools_data}/batch/cases.txt\;${tools_data}/batch/malformed.txt\;${tools_data}/input/example_batch.txt"
+  "-DCASES=${tools_data}/batch/cases.txt|${tools_data}/batch/malformed.txt|${tools_data}/input/example_batch.txt"
   -DJOBS=3 -P ${CMAKE_CURRENT_SOURCE_DIR}/batch_jobs_check.cmake)
 set_tests_properties(tools_batch_jobs_identical PROPERTIES LABELS tools)
 tools_case(batch_malformed_j2 ARGS run --batch -j 2 STDIN ${tools_data}/batch/malformed.txt STATUS 2
