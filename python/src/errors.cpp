@@ -1,0 +1,29 @@
+// SPDX-License-Identifier: Apache-2.0
+// Runtime errors -> Python exceptions.
+#include "errors.hpp"
+
+namespace py = pybind11;
+
+namespace clvmpy {
+
+std::string clvmr_text(const clvm::Error& e) {
+  // The runtime's what() carries clvmr's message for the error kind.
+  return e.what();
+}
+
+void raise_value_error(const std::string& message) { throw py::value_error(message); }
+
+void raise_value_error_with_node(const std::string& message, py::object node) {
+  // A tuple value makes CPython call ValueError(*tuple): args == (message, node), as pyo3 does.
+  py::tuple args = py::make_tuple(py::str(message), std::move(node));
+  PyErr_SetObject(PyExc_ValueError, args.ptr());
+  throw py::error_already_set();
+}
+
+void raise_clvmpp_error(const char* name, const py::tuple& args) {
+  py::object type = py::module_::import("clvmpp.errors").attr(name);
+  PyErr_SetObject(type.ptr(), args.ptr());
+  throw py::error_already_set();
+}
+
+}  // namespace clvmpy
