@@ -4,7 +4,6 @@
 
 #include <clvm/mem/global.hpp>
 
-#include <unordered_map>
 #include <vector>
 
 namespace clvmpy {
@@ -22,15 +21,18 @@ ArenaPtr new_run_arena(clvm::Flags flags) {
 }
 
 clvm::NodePtr copy_node(clvm::Allocator& to, const clvm::Allocator& from, clvm::NodePtr node) {
+  return Copier(to).copy(from, node);
+}
+
+clvm::NodePtr Copier::copy(const clvm::Allocator& from, clvm::NodePtr node) {
   using clvm::NodePtr;
-  if (&to == &from) return node;
-  std::unordered_map<std::uint32_t, NodePtr> pairs;  // source pair index -> copy
+  if (&to_ == &from) return node;
   auto atom_copy = [&](NodePtr n) -> NodePtr {
     if (n.object_type() == clvm::ObjectType::SmallAtom) {
       // Inline atoms need no storage, but they count toward the limits as in a parse.
-      return n.is_nil() || n == clvm::Allocator::one() ? n : to.new_small_number(n.index());
+      return n.is_nil() || n == clvm::Allocator::one() ? n : to_.new_small_number(n.index());
     }
-    return to.new_atom(from.atom(n).span());
+    return to_.new_atom(from.atom(n).span());
   };
   if (!node.is_pair()) return atom_copy(node);
   // Post-order walk: a pair is built once both halves have copies.
@@ -47,17 +49,17 @@ clvm::NodePtr copy_node(clvm::Allocator& to, const clvm::Allocator& from, clvm::
       values.push_back(atom_copy(it.node));
       continue;
     }
-    if (auto found = pairs.find(it.node.index()); found != pairs.end()) {
-      values.push_back(found->second);
-      continue;
-    }
+    const Key key{&from, it.node.index()};
     if (it.expanded) {
       const NodePtr rest = values.back();
       values.pop_back();
-      const NodePtr first = values.back();
-      const NodePtr p = to.new_pair(first, rest);
+      const NodePtr p = to_.new_pair(values.back(), rest);
       values.back() = p;
-      pairs.emplace(it.node.index(), p);
+      pairs_.emplace(key, p);
+      continue;
+    }
+    if (auto found = pairs_.find(key); found != pairs_.end()) {
+      values.push_back(found->second);
       continue;
     }
     const clvm::Pair p = from.pair(it.node);

@@ -9,7 +9,10 @@
 #include <clvm/flags.hpp>
 #include <clvm/node_ptr.hpp>
 
+#include <cstdint>
+#include <functional>
 #include <memory>
+#include <unordered_map>
 
 namespace clvmpy {
 
@@ -29,8 +32,31 @@ ArenaPtr new_arena();
 /// (500,000,000 bytes with LIMIT_HEAP, else the default).
 ArenaPtr new_run_arena(clvm::Flags flags);
 
-/// Copies the tree `node` of `from` into `to` and returns the copy. Shared pairs are copied once
-/// (a back-reference bomb stays small); iterative. Throws clvm::EvalError when `to` hits a limit.
+/// Copies trees into one arena. Each distinct source pair is copied once over the copier's
+/// lifetime (a back-reference bomb stays small, and two Python objects for one node share their
+/// copy); iterative. Nodes already in the target arena are returned as they are.
+class Copier {
+ public:
+  explicit Copier(clvm::Allocator& to) : to_(to) {}
+  /// The copy of `node` of `from` in the target arena. Throws clvm::EvalError on its limits.
+  clvm::NodePtr copy(const clvm::Allocator& from, clvm::NodePtr node);
+
+ private:
+  struct Key {
+    const clvm::Allocator* arena;
+    std::uint32_t pair;
+    bool operator==(const Key&) const = default;
+  };
+  struct KeyHash {
+    std::size_t operator()(const Key& k) const noexcept {
+      return std::hash<const void*>{}(k.arena) ^ (std::size_t{k.pair} * 0x9e3779b97f4a7c15u);
+    }
+  };
+  clvm::Allocator& to_;
+  std::unordered_map<Key, clvm::NodePtr, KeyHash> pairs_;
+};
+
+/// Copier(to).copy(from, node).
 clvm::NodePtr copy_node(clvm::Allocator& to, const clvm::Allocator& from, clvm::NodePtr node);
 
 }  // namespace clvmpy

@@ -74,6 +74,7 @@ clvm::NodePtr to_node(clvm::Allocator& a, py::handle root) {
   std::unordered_map<PyObject*, NodePtr> done;  // containers already converted
   std::unordered_set<PyObject*> open;           // containers being converted (cycle check)
   py::list keep_alive;                          // objects made by `.pair` / `__bytes__` calls
+  Copier copier(a);                             // Programs and LazyNodes from other arenas
 
   auto atom = [&](std::span<const std::uint8_t> b) { values.push_back(a.new_atom(b)); };
   auto open_container = [&](PyObject* obj) {
@@ -111,10 +112,10 @@ clvm::NodePtr to_node(clvm::Allocator& a, py::handle root) {
     }
     if (py::isinstance<Program>(obj)) {
       const auto& p = obj.cast<const Program&>();
-      values.push_back(copy_node(a, *p.arena, p.node));
+      values.push_back(copier.copy(*p.arena, p.node));
     } else if (py::isinstance<LazyNode>(obj)) {
       const auto& p = obj.cast<const LazyNode&>();
-      values.push_back(copy_node(a, *p.arena, p.node));
+      values.push_back(copier.copy(*p.arena, p.node));
     } else if (PyBytes_Check(w.obj)) {
       atom(bytes_view(obj));
     } else if (PyUnicode_Check(w.obj)) {

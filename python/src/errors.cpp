@@ -6,10 +6,23 @@ namespace py = pybind11;
 
 namespace clvmpy {
 
-std::string clvmr_text(const clvm::Error& e) {
-  // The runtime's what() carries clvmr's message for the error kind.
-  return e.what();
+namespace {
+
+// clvm::Error::clvmr_message() is clvmr's display text; a runtime without it has only what(),
+// which names the same failure in the runtime's own words. (A template, so that the branch not
+// taken is never compiled.)
+template <class E>
+std::string text_of(const E& e) {
+  if constexpr (kHasClvmrMessage<E>) {
+    return e.clvmr_message();
+  } else {
+    return e.what();
+  }
 }
+
+}  // namespace
+
+std::string clvmr_text(const clvm::Error& e) { return text_of(e); }
 
 void raise_value_error(const std::string& message) { throw py::value_error(message); }
 

@@ -10,9 +10,18 @@
 
 #include <pybind11/pybind11.h>
 
+#include <concepts>
 #include <string>
 
 namespace clvmpy {
+
+/// True when the runtime has clvm::Error::clvmr_message() (clvmr's texts); exposed to Python as
+/// `_native.CLVMR_MESSAGES` so the tests of exact texts know whether they apply.
+template <class E>
+inline constexpr bool kHasClvmrMessage = requires(const E& e) {
+  { e.clvmr_message() } -> std::convertible_to<std::string>;
+};
+inline constexpr bool kHaveClvmrMessages = kHasClvmrMessage<clvm::Error>;
 
 /// clvmr 0.19's `EvalErr` display text for `e` (what clvm_rs puts in its ValueError). The only
 /// place the binding turns a runtime error into text.

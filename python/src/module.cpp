@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // clvmpp._native: the extension module behind the clvmpp package (python/clvmpp/).
+#include "errors.hpp"
 #include "nodes.hpp"
 
 PYBIND11_MODULE(_native, m) {
@@ -7,4 +8,5 @@ PYBIND11_MODULE(_native, m) {
   clvmpy::register_clvm_rs(m);
   clvmpy::register_program(m);
   clvmpy::register_bench_support(m);
+  m.attr("CLVMR_MESSAGES") = clvmpy::kHaveClvmrMessages;
 }
