@@ -35,6 +35,8 @@ clvm::NodePtr Copier::copy(const clvm::Allocator& from, clvm::NodePtr node) {
     return to_.new_atom(from.atom(n).span());
   };
   if (!node.is_pair()) return atom_copy(node);
+  std::vector<NodePtr>& done = pairs_[&from];
+  if (done.size() <= node.index()) done.resize(node.index() + 1, clvm::Allocator::nil());
   // Post-order walk: a pair is built once both halves have copies.
   struct Item {
     NodePtr node;
@@ -49,17 +51,17 @@ clvm::NodePtr Copier::copy(const clvm::Allocator& from, clvm::NodePtr node) {
       values.push_back(atom_copy(it.node));
       continue;
     }
-    const Key key{&from, it.node.index()};
+    NodePtr& copied = done[it.node.index()];
     if (it.expanded) {
       const NodePtr rest = values.back();
       values.pop_back();
       const NodePtr p = to_.new_pair(values.back(), rest);
       values.back() = p;
-      pairs_.emplace(key, p);
+      copied = p;
       continue;
     }
-    if (auto found = pairs_.find(key); found != pairs_.end()) {
-      values.push_back(found->second);
+    if (!copied.is_nil()) {
+      values.push_back(copied);
       continue;
     }
     const clvm::Pair p = from.pair(it.node);

@@ -10,9 +10,9 @@
 #include <clvm/node_ptr.hpp>
 
 #include <cstdint>
-#include <functional>
 #include <memory>
 #include <unordered_map>
+#include <vector>
 
 namespace clvmpy {
 
@@ -42,18 +42,10 @@ class Copier {
   clvm::NodePtr copy(const clvm::Allocator& from, clvm::NodePtr node);
 
  private:
-  struct Key {
-    const clvm::Allocator* arena;
-    std::uint32_t pair;
-    bool operator==(const Key&) const = default;
-  };
-  struct KeyHash {
-    std::size_t operator()(const Key& k) const noexcept {
-      return std::hash<const void*>{}(k.arena) ^ (std::size_t{k.pair} * 0x9e3779b97f4a7c15u);
-    }
-  };
   clvm::Allocator& to_;
-  std::unordered_map<Key, clvm::NodePtr, KeyHash> pairs_;
+  // Per source arena: the copy of each pair, by pair index (nil = not copied yet; a copied pair
+  // is never nil). A pair's halves have lower indices, so `node.index() + 1` entries suffice.
+  std::unordered_map<const clvm::Allocator*, std::vector<clvm::NodePtr>> pairs_;
 };
 
 /// Copier(to).copy(from, node).

@@ -88,7 +88,7 @@ py::tuple run_serialized_chia_program(const py::bytes& program, const py::bytes&
       } catch (const clvm::Error& err) {
         eval_failure = clvmr_text(err);
         // clvmr's EvalErr::node_ptr: the error's node, or nil for errors without one.
-        failing = err.node().value_or(clvm::Allocator::nil());
+        failing = clvmr_node(err);
       }
     } catch (const clvm::Error& err) {
       parse_failure = clvmr_text(err);

@@ -2,6 +2,8 @@
 // Runtime errors -> Python exceptions.
 #include "errors.hpp"
 
+#include <clvm/allocator.hpp>
+
 namespace py = pybind11;
 
 namespace clvmpy {
@@ -23,6 +25,29 @@ std::string text_of(const E& e) {
 }  // namespace
 
 std::string clvmr_text(const clvm::Error& e) { return text_of(e); }
+
+clvm::NodePtr clvmr_node(const clvm::Error& e) {
+  using K = clvm::ErrorKind;
+  switch (e.kind()) {
+    case K::InternalError:
+    case K::Raise:
+    case K::FirstOfNonCons:  // clvmr: InvalidOpArg(node, "first of non-cons")
+    case K::RestOfNonCons:
+    case K::InvalidNilTerminator:
+    case K::DivisionByZero:
+    case K::ValueStackLimitReached:
+    case K::EnvironmentStackLimitReached:
+    case K::ShiftTooLarge:
+    case K::Reserved:
+    case K::InvalidOperator:
+    case K::Unimplemented:
+    case K::InvalidOpArg:
+    case K::InvalidAllocArg:
+      return e.node().value_or(clvm::Allocator::nil());
+    default:
+      return clvm::Allocator::nil();
+  }
+}
 
 void raise_value_error(const std::string& message) { throw py::value_error(message); }
 

@@ -27,6 +27,11 @@ inline constexpr bool kHaveClvmrMessages = kHasClvmrMessage<clvm::Error>;
 /// place the binding turns a runtime error into text.
 std::string clvmr_text(const clvm::Error& e);
 
+/// The node clvm_rs reports with `e` (clvmr's EvalErr::node_ptr): the error's node for the kinds
+/// whose clvmr variant carries one, nil for the others (cost exceeded, path into atom, arena
+/// limits, softfork checks, serialization), whatever node the runtime attached.
+clvm::NodePtr clvmr_node(const clvm::Error& e);
+
 /// Raises ValueError(message) (clvm_rs's eval_to_py).
 [[noreturn]] void raise_value_error(const std::string& message);
 

@@ -44,9 +44,7 @@ py::bytes to_py_bytes(std::span<const std::uint8_t> b) {
     raise_clvmpp_error("TextError", py::make_tuple(clvmr_text(e), t->line(), t->column()));
   if (dynamic_cast<const clvm::SerdeError*>(&e) != nullptr)
     raise_clvmpp_error("SerdeError", py::make_tuple(clvmr_text(e)));
-  raise_clvmpp_error(
-      "EvalError",
-      py::make_tuple(clvmr_text(e), program(arena, e.node().value_or(clvm::Allocator::nil()))));
+  raise_clvmpp_error("EvalError", py::make_tuple(clvmr_text(e), program(arena, clvmr_node(e))));
 }
 
 // Runs `f(arena)` into a fresh arena, turning runtime errors into clvmpp.errors exceptions.
@@ -139,7 +137,7 @@ py::tuple run(const Program& self, py::handle args, clvm::Cost max_cost, clvm::F
       result = clvm::run_program(*arena, clvm::ChiaDialect(flags), prog, env, max_cost);
     } catch (const clvm::Error& e) {
       failure = clvmr_text(e);
-      failing = e.node().value_or(clvm::Allocator::nil());
+      failing = clvmr_node(e);
     }
   }
   if (failure) raise_clvmpp_error("EvalError", py::make_tuple(*failure, program(arena, failing)));

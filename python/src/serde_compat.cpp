@@ -7,7 +7,6 @@
 
 #include <bit>
 #include <limits>
-#include <unordered_map>
 
 namespace clvmpy {
 namespace {
@@ -185,7 +184,8 @@ std::uint64_t classic_size(const clvm::Allocator& a, clvm::NodePtr node) {
     return prefix + len;
   };
   if (!node.is_pair()) return atom_size(node);
-  std::unordered_map<std::uint32_t, std::uint64_t> memo;
+  // By pair index (0 = not measured; a pair is at least 3 bytes). Halves have lower indices.
+  std::vector<std::uint64_t> memo(node.index() + 1, 0);
   struct Item {
     clvm::NodePtr node;
     bool expanded;
@@ -203,11 +203,11 @@ std::uint64_t classic_size(const clvm::Allocator& a, clvm::NodePtr node) {
       const std::uint64_t rest = values.back();
       values.pop_back();
       values.back() = add(add(values.back(), rest), 1);
-      memo.emplace(it.node.index(), values.back());
+      memo[it.node.index()] = values.back();
       continue;
     }
-    if (auto f = memo.find(it.node.index()); f != memo.end()) {
-      values.push_back(f->second);
+    if (const std::uint64_t known = memo[it.node.index()]; known != 0) {
+      values.push_back(known);
       continue;
     }
     const clvm::Pair p = a.pair(it.node);
