@@ -11,6 +11,9 @@ from support import ENABLE_GC, FAST_PROGRAMS, BenchProgram
 
 class BenchPrograms(unittest.TestCase):
     names = FAST_PROGRAMS
+    # Program.run is checked too where the program is cheap (the suite stays fast).
+    program_run = {"count-even", "factorial", "hash-string", "hash-tree", "large-block",
+                   "matrix-multiply", "substr", "block-2000"}
 
     def test_recorded_costs_and_results(self):
         for name in self.names:
@@ -21,6 +24,8 @@ class BenchPrograms(unittest.TestCase):
                 self.assertEqual(cost, b.cost)
                 result = Program.to(node)  # shares the LazyNode's arena: no copy
                 self.assertEqual(result.tree_hash().hex(), b.result_hash)
+                if name not in self.program_run:
+                    continue
                 cost2, result2 = Program.frombytes(b.program).run(
                     Program.frombytes(b.env), max_cost=b.max_cost, flags=ENABLE_GC)
                 self.assertEqual(cost2, b.cost)

@@ -9,6 +9,7 @@ from support import SLOW_PROGRAMS
 
 class SlowBenchPrograms(test_bench_programs.BenchPrograms):
     names = SLOW_PROGRAMS
+    program_run = {"point-pow"}
 
 
 del test_bench_programs.BenchPrograms  # run only the heavy ones here
