@@ -290,9 +290,12 @@ void register_clvm_rs(py::module_& m) {
         return py::make_tuple(lazy(n.arena, p.first), lazy(n.arena, p.rest));
       });
 
+  // Keyword names are the ones clvm_rs's functions really take (pyo3 uses the Rust parameter
+  // names: `args`, and `program` for serialized_length), where its .pyi stub says `environment`
+  // and `blob`.
   m.def("run_serialized_chia_program", &run_serialized_chia_program, py::arg("program"),
-        py::arg("environment"), py::arg("max_cost"), py::arg("flags"),
-        "Runs the classic-serialized `program` on `environment`; returns (cost, LazyNode). On "
+        py::arg("args"), py::arg("max_cost"), py::arg("flags"),
+        "Runs the classic-serialized `program` on `args`; returns (cost, LazyNode). On "
         "failure raises ValueError(message, LazyNode of the failing node). Releases the GIL.");
   m.def("serialized_length", &serialized_length, py::arg("program"),
         "Bytes taken by the first serialized object (back-references allowed).");

@@ -81,8 +81,9 @@ class Names(unittest.TestCase):
         self.assertEqual(clvm_rs.ser_2026(node, level=2**32 - 1), clvm_rs.ser_2026(node))
 
     def test_arguments_by_name(self):
+        # The names clvm_rs's functions take at run time (its Rust parameters), not its stub's.
         cost, node = clvm_rs.run_serialized_chia_program(
-            program=fh("ff10ff02ff0580"), environment=fh("ff0aff1480"), max_cost=0, flags=0)
+            program=fh("ff10ff02ff0580"), args=fh("ff0aff1480"), max_cost=0, flags=0)
         self.assertEqual((cost, node.atom), (856, bytes([30])))
         self.assertEqual(clvm_rs.serialized_length(program=fh("ff0102")), 3)
 
@@ -423,7 +424,7 @@ class DropIn(unittest.TestCase):
     def test_signatures_match_the_stub(self):
         # pybind11 puts the signature in the docstring's first line.
         for name, args in (
-            ("run_serialized_chia_program", "program: bytes, environment: bytes, max_cost: int, flags: int"),
+            ("run_serialized_chia_program", "program: bytes, args: bytes, max_cost: int, flags: int"),
             ("deserialize_as_tree", "blob: bytes, calculate_tree_hashes: bool"),
             ("deser_2026", "blob: bytes, *, max_atom_len: int = 1048576, strict: bool = True"),
             ("deser_auto", "blob: bytes, *, max_atom_len: int = 1048576, strict: bool = True"),
