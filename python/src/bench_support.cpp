@@ -51,8 +51,7 @@ void register_bench_support(py::module_& m) {
         }
         return std::make_pair(cost, seconds);
       },
-      py::arg("program"), py::arg("args"), py::arg("max_cost"), py::arg("flags"),
-      py::arg("reps"),
+      py::arg("program"), py::arg("args"), py::arg("max_cost"), py::arg("flags"), py::arg("reps"),
       "Benchmark support: (cost, [thread CPU seconds per rep]) of run_serialized_chia_program's "
       "work done "
       "in C++ only. Raises RuntimeError if the program fails.");

@@ -253,8 +253,9 @@ bool equal(const NodeRef& x, const NodeRef& y) {
   if (x.arena == y.arena && x.node == y.node) return true;
   if (x.node.is_pair() != y.node.is_pair()) return false;
   if (!x.node.is_pair()) {
-    const auto l = x.arena->atom(x.node).span(), r = y.arena->atom(y.node).span();
-    return std::ranges::equal(l, r);
+    // The Atoms are kept: a small atom's bytes live inside its Atom value.
+    const clvm::Atom l = x.arena->atom(x.node), r = y.arena->atom(y.node);
+    return std::ranges::equal(l.span(), r.span());
   }
   clvm::TreeCache cx, cy;
   return clvm::tree_hash_cached(*x.arena, x.node, cx) ==
