@@ -43,6 +43,9 @@ clvm::NodePtr clvmr_node(const clvm::Error& e) {
     case K::Unimplemented:
     case K::InvalidOpArg:
     case K::InvalidAllocArg:
+    case K::BlsPairingIdentityFailed:
+    case K::BlsVerifyFailed:
+    case K::Secp256Failed:
       return e.node().value_or(clvm::Allocator::nil());
     default:
       return clvm::Allocator::nil();
