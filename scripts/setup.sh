@@ -12,6 +12,7 @@ packages=(
   libssl-dev libsecp256k1-dev libcrypto++-dev
   nodejs npm                               # npm fetches blst's sources (see cmake/blst.cmake)
   clang-format-14
+  pybind11-dev python3-dev                 # the clvmpp Python module (python/)
 )
 if [[ ${1:-} == chart ]]; then packages+=(python3 python3-matplotlib); fi
 
