@@ -8,6 +8,8 @@
 //   clvm_perf_report [--source-dir DIR] [--peer SCRIPT --node-path DIR | --no-peer]
 //                    [--native CLVMR_BENCH | --no-native] [--rounds N (>= 1, default 2)]
 //                    [--min-reps N] [--min-ms MS] [--filter NAME] [--no-serde] [--no-programs]
+//   clvm_perf_report --profile NAME [--reps N (default 3)]   (runs one program N times, for
+//                    callgrind: see docs/performance.md)
 #include "report.hpp"
 
 #include <malloc.h>
@@ -80,7 +82,8 @@ int main(int argc, char** argv) {
   o.source_dir = CLVMPP_SOURCE_DIR;
   std::string script = o.source_dir + "/bench/peer/clvm_rs_wasm.js", node_path;
   bool no_peer = false;
-  std::string memory_child, native;
+  std::string memory_child, native, profile;
+  std::size_t profile_reps = 3;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     auto value = [&]() -> std::string {
@@ -114,6 +117,10 @@ int main(int argc, char** argv) {
       o.serde = false;
     else if (arg == "--no-programs")
       o.programs = false;
+    else if (arg == "--profile")
+      profile = value();
+    else if (arg == "--reps")
+      profile_reps = std::stoul(value());
     else if (arg == "--memory-child")
       memory_child = value();
     else {
@@ -123,6 +130,7 @@ int main(int argc, char** argv) {
     }
   }
   if (!memory_child.empty()) return perf::memory_child(o.source_dir, memory_child);
+  if (!profile.empty()) return perf::profile_child(o.source_dir, profile, profile_reps);
   if (!no_peer) {
     if (node_path.empty()) {
       std::fprintf(stderr,

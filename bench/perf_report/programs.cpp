@@ -65,6 +65,21 @@ static bool is_trivial(const std::string& name) {
   return name == "block-2000" || name == "hash-string";
 }
 
+int profile_child(const std::string& source_dir, const std::string& name, std::size_t reps) {
+  const Program p = bench::load_program(source_dir + "/tests/data/bench", name);
+  clvm::Allocator a;
+  const clvm::NodePtr prg = clvm::node_from_bytes_backrefs(a, p.program);
+  const clvm::NodePtr env = clvm::node_from_bytes(a, p.env);
+  const clvm::Checkpoint cp = a.checkpoint();
+  bool ok = true;
+  for (std::size_t i = 0; i < reps; ++i) {
+    ok = ok && clvm::run_program(a, kDialect, prg, env, p.max_cost).cost == p.expected_cost;
+    a.restore_checkpoint(cp);
+  }
+  std::printf("%s %zu runs: %s\n", name.c_str(), reps, ok ? "cost ok" : "COST MISMATCH");
+  return ok ? 0 : 1;
+}
+
 RatioSets report_programs(const Options& o, const std::map<std::string, double>& anchors) {
   RatioSets ratios;
   const long base_kib = child_max_rss_kib(o, "-");

@@ -69,5 +69,9 @@ RatioSets report_programs(const Options& o, const std::map<std::string, double>&
 void report_serde(const Options& o, const std::map<std::string, double>& anchors);
 /// Child mode for peak memory: loads and runs one program, exits. NAME "-" loads nothing.
 int memory_child(const std::string& source_dir, const std::string& name);
+/// Profiling mode (e.g. under valgrind --tool=callgrind --toggle-collect='clvm::run_program*'):
+/// loads program `name` and runs it `reps` times, rewinding the arena between runs as the timed
+/// rows do. Returns 1 if a cost differs from the recorded one.
+int profile_child(const std::string& source_dir, const std::string& name, std::size_t reps);
 
 }  // namespace perf
