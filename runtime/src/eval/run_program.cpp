@@ -10,6 +10,7 @@
 #include "eval/stack.hpp"
 #include "eval/traverse_path.hpp"
 #include "ops/op_utils.hpp"
+#include "ops/small_int_ops.hpp"
 
 #include <cstdint>
 #include <limits>
@@ -308,6 +309,22 @@ class Evaluator {
         push_after_pop(boolean(x[0] == x[1]));
         return ops::kCmpBaseCost + ops::kCmpCostPerByte * (Atom::len_for_value(x[0].index()) +
                                                            Atom::len_for_value(x[1].index()));
+      case 16:  // + - logand logior logxor on two inline atoms, legacy costs
+      case 17:
+      case 24:
+      case 25:
+      case 26: {
+        if (new_cost_model() || !exactly<2>(operands, x) ||
+            x[0].object_type() != ObjectType::SmallAtom ||
+            x[1].object_type() != ObjectType::SmallAtom)
+          break;
+        const auto r = ops::small::cost_and_value(op.index(), x[0].index(), x[1].index());
+        if (r.cost > effective_ - cost) [[unlikely]]
+          throw_cost_exceeded();
+        const NodePtr n = ops::new_i64(a_, r.value);
+        push_after_pop(n);
+        return r.cost + static_cast<Cost>(a_.atom_len(n)) * ops::kMallocCostPerByte;
+      }
       case 32:  // not
         if (!exactly<1>(operands, x)) break;
         push_after_pop(boolean(nilp(x[0])));
