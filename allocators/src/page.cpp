@@ -16,6 +16,9 @@ namespace {
 
 std::size_t round_pages(std::size_t n) noexcept { return align_up(n, PageAllocator::page_size()); }
 
+// Reservations from this size on are advised as huge-page memory (see allocate).
+constexpr std::size_t kHugeAdviceMin = std::size_t{64} << 20;
+
 // Whether n rounded up to pages would overflow (such requests fail cleanly).
 bool too_large(std::size_t n) noexcept { return n > (std::size_t{1} << 62); }
 
@@ -52,6 +55,11 @@ Allocation PageAllocator::allocate(Layout l) noexcept {
     ::munmap(p, span);
     return {};
   }
+  // Large reservations (the arena's tables: hundreds of MiB for deep programs, faulted in anew
+  // after every rewind that gave pages back) may use transparent huge pages: 512 times fewer page
+  // faults. Only 2 MiB ranges wholly committed can get one, so small blocks are unchanged; where
+  // THP is off the advice does nothing.
+  if (span >= kHugeAdviceMin) ::madvise(p, span, MADV_HUGEPAGE);
   committed_ += commit;
   return {p, commit};
 }

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 // The evaluator's fast paths against the general code: inline path lookups against the byte
-// decoding of the same path on the heap, and the inline core operators (i c f r l = not, applied
-// to quoted arguments) against ChiaDialect::op on the same argument list: same result, same cost,
-// same error kind, on well-formed and malformed arguments alike.
+// decoding of the same path on the heap, and the inline core operators (i c f r l = not, and
+// + - logand logior logxor on two inline atoms, applied to quoted arguments) against
+// ChiaDialect::op on the same argument list: same result, same cost, same error kind, on
+// well-formed and malformed arguments alike.
 #include <clvm/dialect.hpp>
 #include <clvm/error.hpp>
 #include <clvm/run_program.hpp>
@@ -97,6 +98,9 @@ TEST(EvalFastPaths, CoreOperatorsMatchTheDialect) {
       Allocator::one(),
       a.new_small_number(0x80),
       a.new_small_number(0x3ffffff),
+      a.new_small_number(0x7f),
+      a.new_small_number(0xff),
+      a.new_small_number(0x8000),
       a.new_atom(std::string_view("\x00", 1)),  // a heap atom
       a.new_atom("hello"),
       heap_copy(a, 5),  // a heap atom equal to a small one
@@ -105,7 +109,7 @@ TEST(EvalFastPaths, CoreOperatorsMatchTheDialect) {
       a.new_pair(a.new_atom("x"), a.new_small_number(7)),
   };
   for (Flags flags : {Flags{0}, Flags{NEW_COST_MODEL}, Flags{ENABLE_GC}}) {
-    for (std::uint32_t opcode : {3u, 4u, 5u, 6u, 7u, 9u, 32u}) {
+    for (std::uint32_t opcode : {3u, 4u, 5u, 6u, 7u, 9u, 32u, 16u, 17u, 24u, 25u, 26u}) {
       expect_same(a, opcode, {}, flags);
       for (NodePtr x : values) {
         expect_same(a, opcode, {x}, flags);
@@ -113,6 +117,51 @@ TEST(EvalFastPaths, CoreOperatorsMatchTheDialect) {
           expect_same(a, opcode, {x, y}, flags);
           expect_same(a, opcode, {x, y, values[1]}, flags);
           expect_same(a, opcode, {x, y, values[1], y}, flags);
+        }
+      }
+    }
+  }
+}
+
+// The two-inline-atom arithmetic path fails on cost exactly where the general code does, and
+// allocates exactly what it does: at every budget around the operator's cost (before and after
+// its result's malloc cost), run_program's outcome and arena atom count equal those of
+// ChiaDialect::op given what is left after the operator and quote steps, then the loop's check.
+TEST(EvalFastPaths, SmallArithmeticCostLimitIsExact) {
+  const Cost steps = kOpCost + 2 * kQuoteCost;
+  for (std::uint32_t opcode : {16u, 17u, 24u, 25u, 26u}) {
+    for (std::uint32_t x : {0u, 1u, 0x80u, 0x3ffffffu}) {
+      Allocator a;
+      const NodePtr vx = a.new_small_number(x), vy = a.new_small_number(0x3fffffe);
+      const NodePtr qx = a.new_pair(Allocator::one(), vx);
+      const NodePtr qy = a.new_pair(Allocator::one(), vy);
+      const NodePtr op = a.new_small_number(opcode);
+      const NodePtr program = a.new_pair(op, a.new_pair(qx, a.new_pair(qy, Allocator::nil())));
+      const NodePtr list = a.new_pair(vx, a.new_pair(vy, Allocator::nil()));
+      const ChiaDialect d(0);
+      const Checkpoint cp = a.checkpoint();
+      const Cost full = run_program(a, d, program, Allocator::nil(), 0).cost;
+      a.restore_checkpoint(cp);
+      const Cost op_cost = outcome([&] { return d.op(a, op, list, ~Cost{0}); }).cost;
+      a.restore_checkpoint(cp);
+      EXPECT_EQ(full, steps + op_cost) << "op " << opcode;
+      for (Cost budget = full - 60; budget <= full + 1; ++budget) {
+        const std::size_t atoms = a.atom_count();
+        const Result fast =
+            outcome([&] { return run_program(a, d, program, Allocator::nil(), budget); });
+        const std::size_t fast_atoms = a.atom_count() - atoms;
+        a.restore_checkpoint(cp);
+        Result general = outcome([&] { return d.op(a, op, list, budget - steps); });
+        if (!general.error && general.cost + steps > budget)
+          general.error = ErrorKind::CostExceeded;
+        const std::size_t general_atoms = a.atom_count() - atoms + 1;  // + max_cost's ghost
+        a.restore_checkpoint(cp);
+        ASSERT_EQ(fast.error, general.error)
+            << "op " << opcode << " x " << x << " budget " << budget;
+        EXPECT_EQ(fast_atoms, general_atoms)
+            << "op " << opcode << " x " << x << " budget " << budget;
+        if (!fast.error) {
+          EXPECT_EQ(fast.cost, full);
         }
       }
     }

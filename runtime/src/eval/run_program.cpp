@@ -10,6 +10,7 @@
 #include "eval/stack.hpp"
 #include "eval/traverse_path.hpp"
 #include "ops/op_utils.hpp"
+#include "ops/small_int_ops.hpp"
 
 #include <cstdint>
 #include <limits>
@@ -41,8 +42,9 @@ constexpr std::uint64_t kGcOpcodes = [] {
   return m;
 }();
 
-// Stacks start with room for this many entries (they grow by doubling up to their limits).
-constexpr std::size_t kInitialStack = 1024;
+// The stacks' first entries live in the evaluator itself (on the caller's stack; about 3 KiB in
+// all), so a shallow run allocates nothing; deeper ones grow by doubling up to their limits.
+constexpr std::size_t kInlineStack = 256;
 constexpr std::size_t kUnbounded = std::numeric_limits<std::size_t>::max() / 64;
 
 // State saved on entering a softfork guard.
@@ -62,10 +64,10 @@ class Evaluator {
         d_(d),
         flags_(d.flags()),
         gc_((d.flags() & ENABLE_GC) != 0),
-        vals_(kStackSizeLimit, kInitialStack),
-        envs_(kStackSizeLimit, kInitialStack),
-        steps_(kUnbounded, kInitialStack),
-        gc_points_(kUnbounded, kInitialStack / 4) {
+        vals_(kStackSizeLimit),
+        envs_(kStackSizeLimit),
+        steps_(kUnbounded),
+        gc_points_(kUnbounded) {
     if (options != nullptr && (options->deadline || options->cancel != nullptr)) {
       options_ = options;
       next_poll_ = kDeadlineCheckCost - 1;
@@ -307,6 +309,22 @@ class Evaluator {
         push_after_pop(boolean(x[0] == x[1]));
         return ops::kCmpBaseCost + ops::kCmpCostPerByte * (Atom::len_for_value(x[0].index()) +
                                                            Atom::len_for_value(x[1].index()));
+      case 16:  // + - logand logior logxor on two inline atoms, legacy costs
+      case 17:
+      case 24:
+      case 25:
+      case 26: {
+        if (new_cost_model() || !exactly<2>(operands, x) ||
+            x[0].object_type() != ObjectType::SmallAtom ||
+            x[1].object_type() != ObjectType::SmallAtom)
+          break;
+        const auto r = ops::small::cost_and_value(op.index(), x[0].index(), x[1].index());
+        if (r.cost > effective_ - cost) [[unlikely]]
+          throw_cost_exceeded();
+        const NodePtr n = ops::new_i64(a_, r.value);
+        push_after_pop(n);
+        return r.cost + static_cast<Cost>(a_.atom_len(n)) * ops::kMallocCostPerByte;
+      }
       case 32:  // not
         if (!exactly<1>(operands, x)) break;
         push_after_pop(boolean(nilp(x[0])));
@@ -381,10 +399,10 @@ class Evaluator {
   Cost trip_ = 0;       // min(effective_, next_poll_): the one comparison per step
   Cost next_poll_ = std::numeric_limits<Cost>::max();  // without options: never
   const RunOptions* options_ = nullptr;                // set only when it has something to check
-  eval::Stack<NodePtr> vals_;
-  eval::Stack<NodePtr> envs_;
-  eval::Stack<Step> steps_;
-  eval::Stack<TableMark> gc_points_;  // one per pending Step::Collect, innermost last
+  eval::Stack<NodePtr, kInlineStack> vals_;
+  eval::Stack<NodePtr, kInlineStack> envs_;
+  eval::Stack<Step, kInlineStack> steps_;
+  eval::Stack<TableMark, kInlineStack / 4> gc_points_;  // one per pending Step::Collect
   std::vector<Guard> guards_;
 };
 
