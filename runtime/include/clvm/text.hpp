@@ -33,6 +33,9 @@ enum class KeywordSet : std::uint8_t {
   /// sha256tree 63, secp256k1_verify 0x13d61f00, secp256r1_verify 0x1c3a8f00; g1_add is accepted
   /// as another name for point_add (29), which still prints as point_add.
   Current,
+  /// No keywords at all: every operator prints as its number (clvm_tools' `brun -n`); in text to
+  /// assemble every word is its own bytes.
+  None,
 };
 
 /// Parses exactly one expression from `text` (surrounding whitespace and comments allowed) and
