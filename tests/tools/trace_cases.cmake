@@ -48,3 +48,6 @@ tools_case(warn_trailing_bytes ARGS run -x ff01ff6480ff STDERR_REGEX "program: 1
 tools_case(warn_trailing_quiet ARGS run -q -x ff01ff6480ff STDERR_REGEX "^$" EXPECT "(100)")
 tools_case(cost_offset EXE brun ARGS -c --cost-offset "(+ 2 5)" "(10 20)" EXPECT "cost = 865\n30")
 tools_case(cost_no_offset EXE brun ARGS -c "(+ 2 5)" "(10 20)" EXPECT "cost = 856\n30")
+# --quiet runs the plain evaluator; a cost failure is run again, watched, for the same context
+tools_case(error_cost_context_quiet ARGS run -q -m 795 "(+ (q . 1) (q . 2))" STATUS 1
+  EXPECT "FAIL: cost exceeded\n  limit 795, exceeded at cost 796 after an operator that cost 755\n  last operator call: (+ 1 2)\n  last step: (q . 1) [()]")

@@ -246,6 +246,7 @@ std::set<std::string>& warned() {
 }  // namespace
 
 void set_quiet(bool quiet) { g_quiet = quiet; }
+bool is_quiet() { return g_quiet; }
 
 void warn_once(const std::string& text) {
   if (g_quiet || !warned().insert(text).second) return;

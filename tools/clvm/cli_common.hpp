@@ -107,6 +107,7 @@ void check_known_flags(std::uint64_t flags, std::string_view what);
 /// quiet. Not thread-safe (the tool warns from its main thread).
 void warn_once(const std::string& text);
 void set_quiet(bool quiet);
+bool is_quiet();
 
 /// Registers `-q,--quiet` (no warnings) on `cmd`.
 void add_quiet_option(CLI::App* cmd);
