@@ -19,6 +19,12 @@ namespace {
 using clvm::Cost;
 using clvm::NodePtr;
 
+clvm::RunOptions observed_by(clvm::EvalObserver* o) {
+  clvm::RunOptions options;
+  options.observer = o;
+  return options;
+}
+
 // Records every call; checks on_value always has an open step.
 class Recorder final : public clvm::EvalObserver {
  public:
@@ -59,7 +65,7 @@ TEST(Observer, CallsInEvaluationOrder) {
   const NodePtr program = clvm::assemble(a, "(+ 2 (q . 5))");
   const NodePtr env = clvm::assemble(a, "(10)");
   Recorder r(a);
-  const auto out = clvm::run_program(a, clvm::ChiaDialect(0), program, env, 0, {&r});
+  const auto out = clvm::run_program(a, clvm::ChiaDialect(0), program, env, 0, observed_by(&r));
   EXPECT_EQ(clvm::disassemble(a, out.node), "15");
   EXPECT_EQ(r.log,
             (std::vector<std::string>{"eval (+ 2 (q . 5)) [(>s)]", "eval (q . 5) [(>s)]", "value 5",
@@ -81,7 +87,7 @@ TEST(Observer, SameOutcomeOnEveryBenchProgram) {
                           clvm::node_from_bytes(a1, env), 0);
     const NodePtr p2 = clvm::node_from_bytes(a2, program), e2 = clvm::node_from_bytes(a2, env);
     Recorder r(a2);
-    const auto observed = clvm::run_program(a2, clvm::ChiaDialect(0), p2, e2, 0, {&r});
+    const auto observed = clvm::run_program(a2, clvm::ChiaDialect(0), p2, e2, 0, observed_by(&r));
     EXPECT_EQ(plain.cost, observed.cost) << name;
     EXPECT_EQ(clvm::node_to_bytes(a1, plain.node), clvm::node_to_bytes(a2, observed.node)) << name;
     EXPECT_EQ(a1.atom_count(), a2.atom_count()) << name;
@@ -109,7 +115,8 @@ TEST(Observer, SameErrorsAndOpenStepsOnFailure) {
     }
     Recorder r(a2);
     try {
-      clvm::run_program(a2, clvm::ChiaDialect(0), clvm::assemble(a2, text), NodePtr::NIL, 0, {&r});
+      clvm::run_program(a2, clvm::ChiaDialect(0), clvm::assemble(a2, text), NodePtr::NIL, 0,
+                        observed_by(&r));
     } catch (const clvm::EvalError& e) {
       observed = e.what();
     }
@@ -133,7 +140,7 @@ TEST(Observer, CostLimitIsTheSame) {
     Recorder r(a2);
     try {
       clvm::run_program(a2, clvm::ChiaDialect(0), clvm::assemble(a2, hex_text), NodePtr::NIL, limit,
-                        {&r});
+                        observed_by(&r));
     } catch (const clvm::EvalError& e) {
       failed2 = e.kind() == clvm::ErrorKind::CostExceeded;
     }
