@@ -14,7 +14,7 @@ tools_case(dump_no_color_in_pipe ARGS dump "\"hello\"" ANSI no)
 tools_case(dump_color_always ARGS dump --color always "\"hello\"" ANSI yes
   STDOUT_REGEX "36m68")
 tools_case(dump_fail ARGS dump --run "(x)" STATUS 1 STDERR_REGEX "^FAIL: clvm raise\n$"
-  STDOUT_REGEX "root program = pair:0\n")
+  STDOUT_REGEX "root program = pair:0  \\(x\\)\n")
 tools_bad_input(dump_bad_range "--heap-range: expected START:END" ARGS dump --heap-range 5 "()")
 tools_bad_input(dump_bad_range_order "END is before START" ARGS dump --heap-range 5:1 "()")
 

@@ -23,7 +23,7 @@ tools_case(run_new_keyword_in ARGS run "(q . (coinid))" EXPECT "(48)")
 tools_case(run_fail_raise ARGS run "(x (q . 5))" STATUS 1 EXPECT "FAIL: clvm raise 5")
 tools_case(run_fail_path ARGS run "(f 1)" 5 STATUS 1 EXPECT "FAIL: first of non-cons 5")
 tools_case(run_fail_cost ARGS run -m 795 -x ff10ffff0101ffff010280 STATUS 1
-  EXPECT "FAIL: cost exceeded")
+  STDOUT_REGEX "^FAIL: cost exceeded\n  limit 795, ")
 # --messages clvmr: clvmr 0.19's texts, in one-shot runs and in batch mode
 tools_case(run_fail_clvmr_messages ARGS run --messages clvmr "(f 1)" 5 STATUS 1
   EXPECT "FAIL: InvalidOperatorArg: first of non-cons 5")

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 #include "arena_dump.hpp"
 
+#include <clvm/text.hpp>
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -73,8 +75,47 @@ std::string json_string(std::string_view text) {
   return q + '"';
 }
 
-double percent(std::size_t used, std::size_t limit) {
-  return 100.0 * static_cast<double>(used) / static_cast<double>(limit);
+// ` (12.34%)` of the limit, or nothing when it would print as 0.00%.
+std::string percent(std::size_t used, std::size_t limit) {
+  const double p = 100.0 * static_cast<double>(used) / static_cast<double>(limit);
+  if (p < 0.005) return {};
+  return fmt::format(" ({:.2f}%)", p);
+}
+
+// What the roots reach, each distinct node once (iteratively, linear in the arena).
+struct Reach {
+  std::size_t atoms = 0, pairs = 0, heap = 0;
+};
+Reach reachable(const Allocator& a, std::span<const ImageRoot> roots) {
+  std::vector<bool> atom_seen(a.stored_atoms()), pair_seen(a.stored_pairs());
+  Reach r;
+  std::vector<NodePtr> stack;
+  for (const ImageRoot& root : roots) stack.push_back(root.node);
+  while (!stack.empty()) {
+    const NodePtr n = stack.back();
+    stack.pop_back();
+    if (n.is_pair()) {
+      if (n.index() >= pair_seen.size() || pair_seen[n.index()]) continue;
+      pair_seen[n.index()] = true;
+      ++r.pairs;
+      const Pair p = a.pair(n);
+      stack.push_back(p.first);
+      stack.push_back(p.rest);
+    } else if (n.object_type() == ObjectType::Bytes) {
+      if (n.index() >= atom_seen.size() || atom_seen[n.index()]) continue;
+      atom_seen[n.index()] = true;
+      ++r.atoms;
+      r.heap += a.atom_extent(n.index()).second;
+    }
+  }
+  return r;
+}
+
+// The keyword of a pair's first item when it is an atom with one (what the pair would call).
+std::string op_note(const Allocator& a, const Pair& p) {
+  if (!p.first.is_atom()) return {};
+  const auto name = keyword_name(a.atom(p.first).span(), KeywordSet::Current);
+  return name ? fmt::format("   ({} …)", *name) : std::string();
 }
 
 // (offset, atom index) sorted by offset: the atom starts the heap dump marks.
@@ -87,21 +128,43 @@ std::vector<std::pair<std::size_t, std::uint32_t>> atom_starts(const Allocator& 
   return starts;
 }
 
-void summary_text(Out out, const Allocator& a, std::span<const ImageRoot> roots, const Style& s) {
+void summary_text(Out out, const Allocator& a, std::span<const ImageRoot> roots, const Style& s,
+                  const DumpOptions& o) {
   fmt::format_to(out, "{}arena{}\n", s.head, s.reset);
   fmt::format_to(out,
-                 "  atoms  {} in the atom table, {} references to inline small atoms, {} ghost; "
-                 "counted {} of {} "
-                 "({:.6f}%)\n",
-                 a.stored_atoms(), count_small_refs(a, roots), a.ghost_atoms(), a.atom_count(),
-                 Allocator::kMaxAtoms, percent(a.atom_count(), Allocator::kMaxAtoms));
-  fmt::format_to(out, "  pairs  {} in the pair table, {} ghost; counted {} of {} ({:.6f}%)\n",
-                 a.stored_pairs(), a.ghost_pairs(), a.pair_count(), Allocator::kMaxPairs,
+                 "  {}counted = stored + ghost: what clvmr counts against its limits. ghost = what "
+                 "clvmr allocates and this arena does not store (small atoms live inline in their "
+                 "NodePtr; back-references and the cost atom are only counted).{}\n",
+                 s.dim, s.reset);
+  fmt::format_to(
+      out,
+      "  atoms  counted {} = {} stored + {} ghost, of {}{}; {} references to inline small atoms\n",
+      a.atom_count(), a.stored_atoms(), a.ghost_atoms(), Allocator::kMaxAtoms,
+      percent(a.atom_count(), Allocator::kMaxAtoms), count_small_refs(a, roots));
+  fmt::format_to(out, "  pairs  counted {} = {} stored + {} ghost, of {}{}\n", a.pair_count(),
+                 a.stored_pairs(), a.ghost_pairs(), Allocator::kMaxPairs,
                  percent(a.pair_count(), Allocator::kMaxPairs));
   // clvmr also counts one byte for its pre-allocated `1` atom.
-  fmt::format_to(out, "  heap   {} bytes stored, {} ghost; counted {} of {} ({:.6f}%)\n",
-                 a.stored_heap_bytes(), a.ghost_heap(), a.heap_size(), a.heap_limit(),
+  fmt::format_to(out,
+                 "  heap   counted {} = {} stored + {} ghost + 1 (clvmr's preallocated atom 1) "
+                 "bytes, of {}{}\n",
+                 a.heap_size(), a.stored_heap_bytes(), a.ghost_heap(), a.heap_limit(),
                  percent(a.heap_size(), a.heap_limit()));
+  const Reach r = reachable(a, roots);
+  fmt::format_to(out,
+                 "  reachable from the roots: {} atoms, {} pairs, {} heap bytes; garbage: {} "
+                 "atoms, {} pairs, {} heap bytes\n",
+                 r.atoms, r.pairs, r.heap, a.stored_atoms() - r.atoms, a.stored_pairs() - r.pairs,
+                 a.stored_heap_bytes() - r.heap);
+  if (o.before) {
+    const Checkpoint& b = *o.before;
+    fmt::format_to(out,
+                   "  the run added: {} stored atoms, {} pairs, {} heap bytes; ghost {} atoms, {} "
+                   "pairs, {} heap bytes (the tables below show only what it added)\n",
+                   a.stored_atoms() - b.atoms, a.stored_pairs() - b.pairs,
+                   a.stored_heap_bytes() - b.heap, a.ghost_atoms() - b.ghost_atoms,
+                   a.ghost_pairs() - b.ghost_pairs, a.ghost_heap() - b.ghost_heap);
+  }
 }
 
 void atoms_text(Out out, const Allocator& a, Range range, const Style& s) {
@@ -124,7 +187,7 @@ void heap_text(Out out, const Allocator& a, Range range, const Style& s) {
                  s.reset, b0, e, heap.size());
   const auto starts = atom_starts(a);
   auto next = std::ranges::lower_bound(starts, std::pair<std::size_t, std::uint32_t>{b, 0});
-  for (std::size_t row = b; row < e; row += kRowBytes) {
+  for (std::size_t row = b; b0 < e && row < e; row += kRowBytes) {
     const std::size_t end = std::min(row + kRowBytes, e);
     std::string marks(kRowBytes * 3 + 1, ' ');
     std::string names;
@@ -158,19 +221,23 @@ void heap_text(Out out, const Allocator& a, Range range, const Style& s) {
 
 void pairs_text(Out out, const Allocator& a, Range range, const Style& s) {
   const auto [b, e] = clip(range, a.stored_pairs());
-  fmt::format_to(out, "{}pairs{} [{}, {}) of {} (index: first → rest)\n", s.head, s.reset, b, e,
-                 a.stored_pairs());
+  fmt::format_to(out,
+                 "{}pairs{} [{}, {}) of {} (index: first → rest; (KEYWORD …) names what the pair "
+                 "calls if it is an operator call)\n",
+                 s.head, s.reset, b, e, a.stored_pairs());
   for (std::size_t i = b; i < e; ++i) {
     const Pair p = a.pair(NodePtr(ObjectType::Pair, static_cast<std::uint32_t>(i)));
-    fmt::format_to(out, "  {:>8}: {}{}{} → {}{}{}\n", i, s.of(p.first), node_name(p.first), s.reset,
-                   s.of(p.rest), node_name(p.rest), s.reset);
+    fmt::format_to(out, "  {:>8}: {}{}{} → {}{}{}{}\n", i, s.of(p.first), node_name(p.first),
+                   s.reset, s.of(p.rest), node_name(p.rest), s.reset, op_note(a, p));
   }
 }
 
-void roots_text(Out out, std::span<const ImageRoot> roots, const Style& s) {
+void roots_text(Out out, const Allocator& a, std::span<const ImageRoot> roots, const Style& s,
+                std::size_t chars) {
   for (const ImageRoot& r : roots)
-    fmt::format_to(out, "{}root{} {} = {}{}{}\n", s.head, s.reset, r.name, s.of(r.node),
-                   node_name(r.node), s.reset);
+    fmt::format_to(out, "{}root{} {} = {}{}{}  {}\n", s.head, s.reset, r.name, s.of(r.node),
+                   node_name(r.node), s.reset,
+                   disassemble_bounded(a, r.node, chars, KeywordSet::Classic));
 }
 
 void dump_json(Out out, const Allocator& a, std::span<const ImageRoot> roots,
@@ -244,8 +311,8 @@ std::string dump_arena(const Allocator& a, std::span<const ImageRoot> roots,
     return s;
   }
   const Style style(opts.color);
-  if (opts.summary) summary_text(out, a, roots, style);
-  if (opts.roots) roots_text(out, roots, style);
+  if (opts.summary) summary_text(out, a, roots, style, opts);
+  if (opts.roots) roots_text(out, a, roots, style, opts.root_chars);
   if (opts.atoms) atoms_text(out, a, opts.atom_range, style);
   if (opts.heap) heap_text(out, a, opts.heap_range, style);
   if (opts.pairs) pairs_text(out, a, opts.pair_range, style);

@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 
@@ -26,9 +27,14 @@ struct DumpOptions {
   bool color = false;  // ANSI colour (text only)
   bool summary = true, atoms = true, heap = true, pairs = true, roots = true;
   Range heap_range, atom_range, pair_range;
+  std::size_t root_chars = 200;  // text shown beside each root, then `… (N more bytes)`
+  /// With --run --diff: the arena's state before the run; the dump then shows what the run added.
+  std::optional<Checkpoint> before;
 };
 
-/// The whole dump of `a` with `roots` (the nodes it names: "program", "env", "result", or an
+/// The whole dump of `a` with `roots` (each shown as its NodePtr and its text, bounded), the
+/// summary with a legend, what is reachable from the roots against garbage, and pair rows naming
+/// the keyword of an operator call (the nodes it names: "program", "env", "result", or an
 /// image's roots), as `opts` selects. Requires: every root belongs to `a`.
 std::string dump_arena(const Allocator& a, std::span<const ImageRoot> roots,
                        const DumpOptions& opts);

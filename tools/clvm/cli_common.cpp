@@ -9,9 +9,11 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <set>
 #include <sstream>
 
 namespace clvm::tool {
@@ -88,7 +90,8 @@ Source read_source(const std::string& arg, const std::string& file, std::string_
     std::cin.sync_with_stdio(false);
     return {read_stream(std::cin), "stdin", false};
   }
-  if (from_file) {
+  std::error_code ec;
+  if (from_file || (!arg.empty() && std::filesystem::is_regular_file(arg, ec))) {
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(fmt::format("{}: cannot open file '{}'", what, path));
     return {read_stream(in), path, false};
@@ -160,8 +163,8 @@ NodePtr parse_bytes(Allocator& a, std::span<const std::uint8_t> bytes, std::stri
                                         : serialized_length_from_bytes_trusted(bytes);
     const NodePtr root = backrefs ? node_from_bytes_backrefs(a, bytes) : node_from_bytes(a, bytes);
     if (used < bytes.size())
-      fmt::print(stderr, "clvm: warning: {}: {} bytes after the serialized object ignored\n",
-                 origin, bytes.size() - used);
+      warn_once(fmt::format("{}: {} bytes after the serialized object ignored", origin,
+                            bytes.size() - used));
     return root;
   } catch (const SerdeError& e) {
     const bool backref_byte = !backrefs && std::ranges::find(bytes, 0xfe) != bytes.end() &&
@@ -191,6 +194,7 @@ Flags FlagOptions::value() const {
   const std::uint64_t n = number.empty() ? 0 : parse_u64(number, "--flags");
   if (n > 0xFFFF'FFFFu)
     throw InputError(fmt::format("--flags: {} does not fit in 32 bits", number));
+  check_known_flags(n, "--flags");
   auto f = static_cast<Flags>(n);
   for (std::size_t i = 0; i < kSwitches; ++i)
     if (switches[i]) f |= kNamedFlags[i].bits;
@@ -225,12 +229,59 @@ std::uint64_t parse_u64(std::string_view text, std::string_view what) {
   return v;
 }
 
-std::string describe_node(const Allocator& a, NodePtr node, KeywordSet keywords) {
+void check_known_flags(std::uint64_t flags, std::string_view what) {
+  const std::uint64_t unknown = flags & ~std::uint64_t{kKnownFlags};
+  if (unknown != 0)
+    throw InputError(fmt::format(
+        "{}: {:#x} has bits clvmr 0.19 does not define ({:#x}; the defined ones are {:#06x})", what,
+        flags, unknown, kKnownFlags));
+}
+
+namespace {
+bool g_quiet = false;
+std::set<std::string>& warned() {
+  static std::set<std::string> s;
+  return s;
+}
+}  // namespace
+
+void set_quiet(bool quiet) { g_quiet = quiet; }
+bool is_quiet() { return g_quiet; }
+
+void warn_once(const std::string& text) {
+  if (g_quiet || !warned().insert(text).second) return;
+  fmt::print(stderr, "clvm: warning: {}\n", text);
+}
+
+void add_quiet_option(CLI::App* cmd) {
+  cmd->add_flag_callback(
+         "-q,--quiet", [] { set_quiet(true); }, "no warnings on stderr")
+      ->trigger_on_parse();
+}
+
+std::string result_text(const Allocator& a, NodePtr node, KeywordSet keywords,
+                        std::size_t max_chars) {
+  std::string s = disassemble_bounded(a, node, max_chars, keywords);
+  if (s.size() > max_chars)
+    warn_once(
+        fmt::format("the text was cut at {} characters (--max-chars N prints more)", max_chars));
+  return s;
+}
+
+void add_max_chars_option(CLI::App* cmd, std::size_t& max_chars) {
+  cmd->add_option("--max-chars", max_chars,
+                  "print at most N characters of a result's text, then `… (M more bytes)`")
+      ->default_val(kResultChars)
+      ->check(CLI::PositiveNumber);
+}
+
+std::string describe_node(const Allocator& a, NodePtr node, KeywordSet keywords,
+                          std::size_t max_chars) {
   const bool valid = node.object_type() == ObjectType::SmallAtom ||
                      (node.object_type() == ObjectType::Bytes && node.index() < a.stored_atoms()) ||
                      (node.object_type() == ObjectType::Pair && node.index() < a.stored_pairs());
   if (!valid) return fmt::format("{}", node);
-  return disassemble(a, node, keywords);
+  return disassemble_bounded(a, node, max_chars, keywords);
 }
 
 void check_printable(const Allocator& a, NodePtr node) {

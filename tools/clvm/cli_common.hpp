@@ -50,9 +50,10 @@ struct Source {
   bool literal = false;  // true: came from the command line itself
 };
 
-/// Reads an input: `file` if non-empty ("-" = stdin), else `arg` ("-" = stdin, otherwise `arg`
-/// itself). Throws InputError naming the file if it cannot be read, or if both are empty and
-/// `required`.
+/// Reads an input: `file` if non-empty ("-" = stdin), else `arg` ("-" = stdin; the content of
+/// the file when `arg` names an existing regular file, as clvm_tools' path_or_code; otherwise
+/// `arg` itself). A file's format is then detected as for -f. Throws InputError naming the file if
+/// it cannot be read, or if both are empty and `required`.
 Source read_source(const std::string& arg, const std::string& file, std::string_view what,
                    bool required = true);
 
@@ -89,11 +90,43 @@ struct FlagOptions {
 /// Registers --flags, --mempool and the named flag switches (--new-cost-model, ...) on `cmd`.
 void add_flag_options(CLI::App* cmd, FlagOptions& opts);
 
-/// Parses an unsigned decimal or 0x-hex number. Throws InputError naming `what` otherwise.
+/// Parses an unsigned decimal or 0x-hex number. Throws InputError naming `what` otherwise (a sign,
+/// a non-digit, or a value above 2^64 - 1).
 std::uint64_t parse_u64(std::string_view text, std::string_view what);
 
-/// Disassembles `node` for a message, or names it by kind:index if it is not a valid node of `a`.
-std::string describe_node(const Allocator& a, NodePtr node, KeywordSet keywords);
+/// The flag bits clvmr 0.19 defines (FlagOptions::value() refuses any other).
+inline constexpr Flags kKnownFlags =
+    CANONICAL_INTS | NO_UNKNOWN_OPS | LIMIT_HEAP | RELAXED_BLS | LIMIT_SOFTFORK | ENABLE_GC |
+    LIMITS | ENABLE_KECCAK_OPS_OUTSIDE_GUARD | DISABLE_OP | ENABLE_SHA256_TREE | ENABLE_SECP_OPS |
+    MALACHITE | NEW_COST_MODEL;
+
+/// Throws InputError naming `what` if `flags` has a bit outside kKnownFlags.
+void check_known_flags(std::uint64_t flags, std::string_view what);
+
+/// Warnings on stderr (`clvm: warning: ...`), each text at most once per process; none when
+/// quiet. Not thread-safe (the tool warns from its main thread).
+void warn_once(const std::string& text);
+void set_quiet(bool quiet);
+bool is_quiet();
+
+/// Registers `-q,--quiet` (no warnings) on `cmd`.
+void add_quiet_option(CLI::App* cmd);
+
+/// The characters of text printed for a result (run, disasm, deserialize, load) unless
+/// --max-chars says otherwise; longer text is cut with `… (N more bytes)` and a warning.
+inline constexpr std::size_t kResultChars = 10'000'000;
+
+/// disassemble_bounded(a, node, max_chars, keywords), warning once on stderr if it was cut.
+std::string result_text(const Allocator& a, NodePtr node, KeywordSet keywords,
+                        std::size_t max_chars);
+
+/// Registers `--max-chars N` (text of results, default kResultChars) on `cmd`.
+void add_max_chars_option(CLI::App* cmd, std::size_t& max_chars);
+
+/// Disassembles `node` for a message (at most `max_chars` characters, then `… (N more bytes)`), or
+/// names it by kind:index if it is not a valid node of `a`.
+std::string describe_node(const Allocator& a, NodePtr node, KeywordSet keywords,
+                          std::size_t max_chars = kDefaultTextChars);
 
 /// The largest tree, in classic-serialized bytes, the tool prints (as text or hex).
 inline constexpr std::uint64_t kMaxPrintBytes = std::uint64_t{1} << 30;

@@ -88,7 +88,7 @@ Action add_demo(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand(
       "demo", "run the bundled example: a standard transaction, its conditions, cost and arena");
   cmd->footer(
-      "Example:\n  clvm demo    prints the conditions, cost = 18094 and the arena summary\n"
+      "Example:\n  clvm demo    prints the conditions, then cost = 18094, then the arena summary\n"
       "The same run by hand: clvm run -c -x -f examples/standard_transaction/puzzle.hex \\\n"
       "                        --env-file examples/standard_transaction/solution.hex");
   cmd->add_flag("--full", o->full, "the whole arena dump instead of its summary");

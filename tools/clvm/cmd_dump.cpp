@@ -24,7 +24,7 @@ namespace {
 struct DumpCmdOptions {
   std::string program, env, program_file, env_file;
   Format format = Format::Auto;
-  bool backrefs = false, run = false, json = false, summary_only = false;
+  bool backrefs = false, run = false, json = false, summary_only = false, diff = false;
   Cost max_cost = kDefaultMaxCost;
   FlagOptions flags;
   std::string color = "auto", heap_range, atoms_range, pairs_range;
@@ -78,8 +78,15 @@ int dump(const DumpCmdOptions& o) {
       *on = true;
     }
   }
-  if (!o.image.empty()) {
-    const Image img = open_image(o.image);
+  // A program argument or -f FILE that is an arena image is dumped as one (as --image).
+  std::string image = o.image;
+  if (image.empty() && o.env.empty() && o.env_file.empty()) {
+    const std::string& path = !o.program_file.empty() ? o.program_file : o.program;
+    if (path != "-" && is_image_file(path)) image = path;
+  }
+  if (!image.empty()) {
+    if (o.run) throw InputError("dump --run: an arena image is dumped as it is, not run");
+    const Image img = open_image(image);
     const std::string text = dump_arena(img.allocator(), img.roots(), d);
     std::fwrite(text.data(), 1, text.size(), stdout);
     return kExitOk;
@@ -96,6 +103,15 @@ int dump(const DumpCmdOptions& o) {
     roots.push_back({"env", env});
   }
   int status = kExitOk;
+  if (o.diff && !(o.run || have_env)) throw InputError("dump --diff: needs --run (or an ENV)");
+  if (o.diff) {
+    const Checkpoint before = a.checkpoint();
+    d.before = before;
+    // Only what the run added: the tables from their lengths before it.
+    d.atom_range.begin = std::max<std::size_t>(d.atom_range.begin, before.atoms);
+    d.pair_range.begin = std::max<std::size_t>(d.pair_range.begin, before.pairs);
+    d.heap_range.begin = std::max<std::size_t>(d.heap_range.begin, before.heap);
+  }
   if (o.run || have_env) {
     try {
       const Reduction r = run_program(a, ChiaDialect(flags), roots[0].node, env, o.max_cost);
@@ -121,6 +137,7 @@ Action add_dump(CLI::App& app) {
       "  clvm dump '(c (q . \"hi\") 1)'                 the arena after loading the program\n"
       "  clvm dump --run '(c (q . \"hi\") 1)' '(7 8)'   ... and after running it\n"
       "  clvm dump --json --sections summary,pairs -x ff01ff0203\n"
+      "  clvm dump two.img                              an arena image (recognised by its magic)\n"
       "A NodePtr prints as pair:INDEX, bytes:INDEX (atom table), small:VALUE (inline) or nil.");
   cmd->add_option("program", o->program, "the program (text, or hex with -x; - reads stdin)");
   cmd->add_option("env", o->env, "an environment: run the program in it");
@@ -130,9 +147,13 @@ Action add_dump(CLI::App& app) {
   cmd->add_flag("--backrefs", o->backrefs, "serialized input may use back-references");
   cmd->add_option("--image", o->image, "dump the arena of an image file (clvm save) instead");
   cmd->add_flag("--run", o->run, "run the program (in nil unless ENV is given), then dump");
+  cmd->add_flag("--diff", o->diff,
+                "with --run: show only what the run added (the counts it added, and the atoms, "
+                "heap bytes and pairs made by the run)");
   cmd->add_option("-m,--max-cost", o->max_cost, "cost limit of --run (0 = unlimited)")
       ->default_val(kDefaultMaxCost);
   add_flag_options(cmd, o->flags);
+  add_quiet_option(cmd);
   cmd->add_flag("--json", o->json, "JSON instead of text");
   cmd->add_flag("--summary", o->summary_only, "only the summary and the roots");
   cmd->add_option("--sections", o->sections,

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // `clvm run` (and the `brun` alias): evaluate a program in an environment.
 #include "commands.hpp"
+#include "trace.hpp"
 
 #include <clvm/dialect.hpp>
 #include <clvm/error.hpp>
@@ -12,6 +13,7 @@
 
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <iostream>
@@ -25,20 +27,30 @@ namespace {
 /// The heap limit callers apply under LIMIT_HEAP (the Python wheel's new_limited).
 constexpr std::size_t kLimitHeapBytes = 500'000'000;
 
-struct RunOptions {
+/// What clvm_tools' brun adds to every `cost =` it prints: its calculate_cost_offset() tares the
+/// `(a 2 3)` wrapper it runs the program in against a fixed 53, which leaves 9 more than the
+/// consensus cost of the program itself.
+constexpr Cost kClvmToolsCostOffset = 9;
+
+struct RunCmdOptions {
   std::string program, env, program_file, env_file;
   Format format = Format::Auto;
   bool backrefs = false;
-  Cost max_cost = kDefaultMaxCost;
+  std::string max_cost = "11000000000";
   FlagOptions flags;
-  bool show_cost = false;
+  bool show_cost = false, cost_offset = false;
   std::string output = "text";
   bool time = false, stats = false, batch = false, classic = false;
+  bool strict = false, no_keywords = false, verbose = false, verbose_errors = false;
   std::string keywords = "classic";
   double timeout = 0;  // seconds; 0: none
   unsigned jobs = 0;
   std::size_t memory_budget = 0;
   std::string messages = "ours";  // FAIL texts: ours (what()) or clvmr (clvmr_message())
+  std::string trace;              // "", "steps" or "ops"
+  std::string symbol_table;
+  std::size_t max_chars = kResultChars;
+  TraceStyle style;
 };
 
 /// --timeout SECONDS as a duration (nullopt for 0: no limit).
@@ -60,47 +72,175 @@ std::size_t peak_rss_kib() {
   return static_cast<std::size_t>(ru.ru_maxrss);
 }
 
-int run_once(const RunOptions& o) {
-  const Flags flags = o.flags.value();
+// What the tool watches in every run: unknown operators (warned about once), the failure context,
+// and the trace when one was asked for.
+class RunWatch final : public EvalObserver {
+ public:
+  RunWatch(const Allocator& a, const ChiaDialect& d, EvalObserver* trace)
+      : a_(a), d_(d), trace_(trace) {}
+  void on_eval(NodePtr program, NodePtr env) override {
+    context.on_eval(program, env);
+    if (trace_ != nullptr) trace_->on_eval(program, env);
+  }
+  void on_value(NodePtr value) override {
+    if (trace_ != nullptr) trace_->on_value(value);
+  }
+  void on_apply(NodePtr op, NodePtr args, Cost cost) override {
+    context.on_apply(op, args, cost);
+    if (trace_ != nullptr) trace_->on_apply(op, args, cost);
+    if (op.is_atom() && !d_.is_known_operator(a_, op)) warn_unknown(op);
+  }
+  void on_applied(NodePtr result, Cost op_cost) override {
+    context.on_applied(result, op_cost);
+    if (trace_ != nullptr) trace_->on_applied(result, op_cost);
+  }
+  FailureContext context;
+
+ private:
+  void warn_unknown(NodePtr op) {
+    const Atom b = a_.atom(op);
+    if (b.size() > 16) {
+      warn_once("an operator atom of " + std::to_string(b.size()) +
+                " bytes is not a defined operator: it ran by clvmr's unknown-operator rule");
+      return;
+    }
+    const auto current = a_.small_number(op);
+    std::string name =
+        std::ranges::all_of(b.span(), [](std::uint8_t c) { return c >= 0x21 && c <= 0x7e; })
+            ? fmt::format("\"{}\" ({})", b.as_string_view(), disassemble(a_, op, KeywordSet::None))
+            : disassemble(a_, op, KeywordSet::None);
+    if (b.size() == 1 && current)
+      if (auto kw = keyword_name(b.span(), KeywordSet::Current))
+        name = fmt::format("{} ({})", *kw, *current);
+    std::string why = "is not defined";
+    if (current == 62) why = "is disabled without --keccak";
+    if (current == 63) why = "is disabled without --sha256tree";
+    if (current == 64 || current == 65) why = "is disabled without --secp";
+    warn_once(fmt::format(
+        "operator {} {}: it ran as an unknown operator (cost by clvmr's formula, result nil; "
+        "--strict makes it an error)",
+        name, why));
+  }
+  const Allocator& a_;
+  const ChiaDialect& d_;
+  EvalObserver* trace_;
+};
+
+int run_once(const RunCmdOptions& o) {
+  if (!o.symbol_table.empty())
+    throw InputError(
+        "--symbol-table: not supported (clvm_tools' symbol tables name the functions of a "
+        "compiled Chialisp program; this tool runs and traces CLVM without them)");
+  Flags flags = o.flags.value();
+  if (o.strict) flags |= NO_UNKNOWN_OPS;
+  const Cost max_cost = parse_u64(o.max_cost, "--max-cost");
   const KeywordSet kw = o.classic ? KeywordSet::Classic : KeywordSet::Current;
   // Results are usually data (conditions 49-63 share opcodes with newer operators): printed with
   // clvm_tools' keywords unless asked otherwise.
-  const KeywordSet out_kw =
-      o.classic || o.keywords == "classic" ? KeywordSet::Classic : KeywordSet::Current;
+  const KeywordSet out_kw = o.no_keywords                          ? KeywordSet::None
+                            : o.classic || o.keywords == "classic" ? KeywordSet::Classic
+                                                                   : KeywordSet::Current;
+  TraceStyle style = o.style;
+  style.keywords = out_kw;
   const auto t_load = Clock::now();
   const Source prog_src = read_source(o.program, o.program_file, "program");
   const bool have_env = !o.env.empty() || !o.env_file.empty();
   Allocator a = (flags & LIMIT_HEAP) != 0 ? Allocator(kLimitHeapBytes) : Allocator();
   const NodePtr program = parse_source(a, prog_src, o.format, o.backrefs, kw);
+  if (kw == KeywordSet::Classic && resolve_format(prog_src, o.format) == Format::Text)
+    warn_modern_keywords(a, program, prog_src);
   NodePtr env = NodePtr::NIL;
-  if (have_env)
-    env = parse_source(a, read_source(o.env, o.env_file, "env"), o.format, o.backrefs, kw);
+  if (have_env) {
+    const Source env_src = read_source(o.env, o.env_file, "env");
+    env = parse_source(a, env_src, o.format, o.backrefs, kw);
+    if (kw == KeywordSet::Classic && resolve_format(env_src, o.format) == Format::Text)
+      warn_modern_keywords(a, env, env_src);
+  }
   const double load_ms = ms_since(t_load);
 
+  const ChiaDialect dialect(flags);
+  std::optional<StepTrace> steps;
+  std::optional<OpTrace> ops;
+  EvalObserver* trace = nullptr;
+  if (o.trace == "steps" || o.verbose)
+    trace = &steps.emplace(a, style);
+  else if (o.trace == "ops")
+    trace = &ops.emplace(a, style);
+  RunWatch watch(a, dialect, trace);
+  // The watch costs about a quarter more time per step: with --quiet and nothing to trace the run
+  // goes through the plain evaluator, and a cost failure is run again watched for its context
+  // (same program, same arena state, so the same failure).
+  const bool watched = trace != nullptr || o.verbose_errors || !is_quiet();
+  const Checkpoint before_run = a.checkpoint();
+
   const auto t_run = Clock::now();
-  Reduction r;
+  std::optional<Reduction> r;
+  std::string out;
+  int status = kExitOk;
+  clvm::RunOptions ro;
+  if (const auto t = timeout_of(o.timeout)) ro.deadline = Clock::now() + *t;
+  ro.observer = watched ? &watch : nullptr;
   try {
-    clvm::RunOptions ro;
-    if (const auto t = timeout_of(o.timeout)) ro.deadline = Clock::now() + *t;
-    r = run_program(a, ChiaDialect(flags), program, env, o.max_cost, ro);
+    r = run_program(a, dialect, program, env, max_cost, ro);
   } catch (const EvalError& e) {
     const std::string text = o.messages == "clvmr" ? e.clvmr_message() : std::string(e.what());
     if (auto n = e.node())
-      fmt::print("FAIL: {} {}\n", text, describe_node(a, *n, out_kw));
+      out += fmt::format("FAIL: {} {}\n", text, describe_node(a, *n, out_kw, style.node_chars));
     else
-      fmt::print("FAIL: {}\n", text);
-    return kExitFail;
+      out += fmt::format("FAIL: {}\n", text);
+    const bool context =
+        (e.kind() == ErrorKind::CostExceeded && o.messages != "clvmr") || o.verbose_errors;
+    if (context && !watched) {
+      a.restore_checkpoint(before_run);
+      ro.observer = &watch;
+      ro.deadline.reset();  // it failed on cost before the deadline: it will again
+      try {
+        run_program(a, dialect, program, env, max_cost, ro);
+      } catch (const EvalError&) {
+        // The same failure: the watch now knows where it happened.
+      }
+    }
+    if (context) out += watch.context.describe(a, e.kind(), max_cost, style);
+    status = kExitFail;
   }
   const double run_ms = ms_since(t_run);
 
-  check_printable(a, r.node);
   const auto t_print = Clock::now();
-  std::string out;
-  if (o.show_cost) out += fmt::format("cost = {}\n", r.cost);
-  out += o.output == "hex" ? to_hex(node_to_bytes(a, r.node)) : disassemble(a, r.node, out_kw);
-  out += '\n';
+  if (r) {
+    if (o.show_cost)
+      out += fmt::format("cost = {}\n", r->cost + (o.cost_offset ? kClvmToolsCostOffset : 0));
+    if (o.output == "hex") {
+      check_printable(a, r->node);
+      out += to_hex(node_to_bytes(a, r->node));
+    } else {
+      out += result_text(a, r->node, out_kw, o.max_chars);
+    }
+    out += '\n';
+  }
+  if (steps) {
+    if (o.verbose) {
+      // clvm_tools runs the program as `(a 2 3)` in `(program . env)`: its first three lines.
+      try {
+        const std::string wrapped =
+            disassemble_bounded(a, a.new_pair(program, env), style.node_chars, out_kw);
+        steps->add_line("2", wrapped, disassemble_bounded(a, program, style.node_chars, out_kw));
+        steps->add_line("3", wrapped, disassemble_bounded(a, env, style.node_chars, out_kw));
+        steps->add_line("(a 2 3)", wrapped,
+                        r ? std::optional(disassemble_bounded(a, r->node, style.node_chars, out_kw))
+                          : std::nullopt);
+      } catch (const EvalError&) {
+        // The arena is full: the trace goes without the wrapper's lines.
+      }
+    }
+    out += '\n';
+    out += steps->text();
+  } else if (ops) {
+    out += '\n';
+    out += ops->text();
+  }
   std::fwrite(out.data(), 1, out.size(), stdout);
   std::fflush(stdout);
+  if (status != kExitOk) return status;
   if (o.time)
     fmt::print(stderr, "time: load {:.3f} ms, run {:.3f} ms, print {:.3f} ms\n", load_ms, run_ms,
                ms_since(t_print));
@@ -116,25 +256,54 @@ int run_once(const RunOptions& o) {
 
 }  // namespace
 
+void warn_modern_keywords(const Allocator& a, NodePtr root, const Source& src) {
+  std::vector<NodePtr> stack{root};
+  std::size_t visited = 0;
+  while (!stack.empty() && ++visited < 10'000'000) {
+    const NodePtr n = stack.back();
+    stack.pop_back();
+    if (n.is_pair()) {
+      const Pair p = a.pair(n);
+      stack.push_back(p.rest);
+      stack.push_back(p.first);
+      continue;
+    }
+    const Atom b = a.atom(n);
+    if (b.size() < 1 || b.size() > 20) continue;
+    const std::string word(b.as_string_view());
+    if (keyword_atom(word, KeywordSet::Current) && !keyword_atom(word, KeywordSet::Classic))
+      warn_once(fmt::format(
+          "{}: `{}` is not a clvm_tools keyword, so it was read as the string \"{}\" (write its "
+          "opcode, or use clvm without --classic)",
+          src.origin, word, word));
+  }
+}
+
 Action add_run(CLI::App& app) {
-  auto o = std::make_shared<RunOptions>();
+  auto o = std::make_shared<RunCmdOptions>();
   CLI::App* cmd = app.add_subcommand("run", "evaluate a program in an environment (brun)");
   cmd->footer(
       "Examples:\n"
       "  clvm run '(+ 2 5)' '(10 20)'              prints 30\n"
       "  clvm run -c -x ff10ff02ff0580 ff0aff1480   prints cost = 856, then 30\n"
       "  echo 'ff0180 80' | clvm run --batch        prints 80 20\n"
+      "  clvm run --trace ops '(+ 2 5)' '(10 20)'   prints 30, then (+ 10 20) => 30  [cost 755]\n"
+      "A PROGRAM or ENV argument naming an existing file is read from that file (as brun).\n"
       "Exit status: 0 success, 1 FAIL (evaluation error), 2 bad input.");
-  cmd->add_option("program", o->program, "the program (text, or hex with -x; - reads stdin)");
+  cmd->add_option("program", o->program,
+                  "the program (text, or hex with -x; a file name reads the file; - reads stdin)");
   cmd->add_option("env", o->env, "the environment (default nil)");
   cmd->add_option("-f,--file", o->program_file, "read the program from FILE (- = stdin)");
   cmd->add_option("--env-file", o->env_file, "read the environment from FILE");
   add_format_options(cmd, o->format);
   cmd->add_flag("--backrefs", o->backrefs, "serialized input may use back-references");
-  cmd->add_option("-m,--max-cost", o->max_cost, "cost limit (0 = unlimited)")
-      ->default_val(kDefaultMaxCost);
+  cmd->add_option("-m,--max-cost", o->max_cost, "cost limit (0 = unlimited; default 11000000000)");
   add_flag_options(cmd, o->flags);
+  cmd->add_flag("--strict", o->strict,
+                "unknown operators are errors (= --no-unknown-ops, as brun)");
   cmd->add_flag("-c,--cost", o->show_cost, "print `cost = N` before the result");
+  cmd->add_flag("--cost-offset", o->cost_offset,
+                "add clvm_tools' offset (9) to `cost =`, to print the numbers its brun prints");
   cmd->add_option("--output", o->output, "result format")
       ->check(CLI::IsMember({"text", "hex"}))
       ->default_val("text");
@@ -145,6 +314,26 @@ Action add_run(CLI::App& app) {
                   "keywords in the printed result: classic (default; 51 stays 51) or current")
       ->check(CLI::IsMember({"classic", "current"}))
       ->default_val("classic");
+  cmd->add_flag("-n,--no-keywords", o->no_keywords,
+                "print operators as numbers in results and traces (as brun -n)");
+  cmd->add_option("-s,--symbol-table", o->symbol_table,
+                  "refused: clvm_tools' Chialisp symbol tables are not supported");
+  cmd->add_flag("--trace{steps}", o->trace,
+                "after the result, every evaluation step as `expr [env] => value` (clvm_tools' "
+                "format); --trace ops: each operator call with its cost")
+      ->check(CLI::IsMember({"steps", "ops"}));
+  cmd->add_flag("-v,--verbose", o->verbose,
+                "the step trace exactly as clvm_tools' brun -v (with its (a 2 3) wrapper lines)");
+  cmd->add_option("--trace-limit", o->style.max_lines, "trace lines kept (default 100000)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--node-chars", o->style.node_chars,
+                  "characters of each node in FAIL lines, traces and error context (default "
+                  "1000), then `… (N more bytes)`")
+      ->check(CLI::PositiveNumber);
+  add_max_chars_option(cmd, o->max_chars);
+  cmd->add_flag("--verbose-errors", o->verbose_errors,
+                "after FAIL, the operator call that failed (or the last step)");
+  add_quiet_option(cmd);
   cmd->add_flag("--time", o->time, "print load/run/print times to stderr");
   cmd->add_flag("--stats", o->stats, "print arena counts and peak memory to stderr");
   cmd->add_option("--messages", o->messages,
@@ -169,8 +358,9 @@ Action add_run(CLI::App& app) {
         throw InputError("run --batch reads its cases from stdin: no PROGRAM argument");
       std::ios::sync_with_stdio(false);
       BatchDefaults d;
-      d.max_cost = cmd->count("--max-cost") != 0 ? o->max_cost : kDefaultMaxCost;
+      d.max_cost = parse_u64(o->max_cost, "--max-cost");
       d.flags = o->flags.value();
+      if (o->strict) d.flags |= NO_UNKNOWN_OPS;
       d.backrefs = o->backrefs;
       d.timeout = timeout_of(o->timeout);
       d.threads = o->jobs;
@@ -178,6 +368,7 @@ Action add_run(CLI::App& app) {
       d.clvmr_messages = o->messages == "clvmr";
       return run_batch(std::cin, std::cout, d);
     }
+    (void)cmd;
     if (o->program.empty() && o->program_file.empty())
       throw InputError("run: no program given (try clvm run --help)");
     // With -f the program comes from the file: a lone positional argument is the environment.

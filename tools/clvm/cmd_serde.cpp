@@ -25,6 +25,7 @@ struct SerdeOptions {
   Form form = Form::Classic;
   std::string output = "text";
   bool binary = false, classic = false;
+  std::size_t max_chars = kResultChars;
 };
 
 void add_form_option(CLI::Option* opt) {
@@ -71,9 +72,8 @@ Action add_serialize(CLI::App& app) {
       "Examples:\n"
       "  clvm serialize '(\"foobar\" \"foobar\")'                 prints "
       "ff86666f6f626172ff86666f6f62617280\n"
-      "  clvm serialize --backrefs -x ff86666f6f626172ff86666f6f62617280\n"
-      "                                                          prints ff86666f6f626172fe01... "
-      "(compressed)");
+      "  clvm serialize --backrefs -x ff86666f6f626172ff86666f6f62617280  prints "
+      "ff86666f6f626172fe01");
   cmd->add_option("program", o->input, "the program (text, or hex with -x; - reads stdin)");
   cmd->add_option("-f,--file", o->file, "read the program from FILE");
   add_format_options(cmd, o->format);
@@ -109,14 +109,17 @@ Action add_deserialize(CLI::App& app) {
       ->check(CLI::IsMember({"text", "classic", "backrefs", "2026"}));
   cmd->add_flag("--binary", o->binary, "with --output classic|backrefs|2026: raw bytes");
   cmd->add_flag("--classic", o->classic, "only clvm_tools' keywords (1-36) in text output");
+  add_max_chars_option(cmd, o->max_chars);
+  add_quiet_option(cmd);
   return [o]() -> int {
     Allocator a;
     const Source src = read_source(o->input, o->file, "hex");
     const NodePtr root = parse_bytes(a, serialized_input(src, o->format), src.origin, true);
-    if (o->output == "text" || o->output == "classic") check_printable(a, root);
+    if (o->output == "classic") check_printable(a, root);
     if (o->output == "text") {
       fmt::print("{}\n",
-                 disassemble(a, root, o->classic ? KeywordSet::Classic : KeywordSet::Current));
+                 result_text(a, root, o->classic ? KeywordSet::Classic : KeywordSet::Current,
+                             o->max_chars));
       return kExitOk;
     }
     const Form form = o->output == "classic"    ? Form::Classic

@@ -17,6 +17,7 @@ namespace {
 struct TextOptions {
   std::string input, file;
   bool classic = false, hash = false, backrefs = false;
+  std::size_t max_chars = kResultChars;
 };
 
 KeywordSet keywords(const TextOptions& o) {
@@ -33,10 +34,12 @@ Action add_asm(CLI::App& app) {
   cmd->add_option("-f,--file", o->file, "read the text from FILE");
   cmd->add_flag("--classic", o->classic, "only clvm_tools' keywords (1-36), as opc");
   cmd->add_flag("-H,--script-hash", o->hash, "print the tree hash instead of the hex");
+  add_quiet_option(cmd);
   return [o]() -> int {
     Allocator a;
     const Source src = read_source(o->input, o->file, "text");
     const NodePtr root = parse_source(a, src, Format::Text, false, keywords(*o));
+    if (o->classic) warn_modern_keywords(a, root, src);
     if (o->hash)
       fmt::print("{}\n", tree_hash(a, root));
     else
@@ -53,14 +56,15 @@ Action add_disasm(CLI::App& app) {
   cmd->add_option("-f,--file", o->file, "read hex or binary from FILE");
   cmd->add_flag("--classic", o->classic, "only clvm_tools' keywords (1-36), as opd");
   cmd->add_flag("--backrefs", o->backrefs, "the input may use back-references");
+  add_max_chars_option(cmd, o->max_chars);
+  add_quiet_option(cmd);
   return [o]() -> int {
     Allocator a;
     const Source src = read_source(o->input, o->file, "hex");
     Format f = src.literal ? Format::Hex : resolve_format(src, Format::Auto);
     if (f == Format::Text) f = Format::Hex;  // report the first non-hex character
     const NodePtr root = parse_bytes(a, source_bytes(src, f), src.origin, o->backrefs);
-    check_printable(a, root);
-    fmt::print("{}\n", disassemble(a, root, keywords(*o)));
+    fmt::print("{}\n", result_text(a, root, keywords(*o), o->max_chars));
     return kExitOk;
   };
 }

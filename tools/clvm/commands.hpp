@@ -37,6 +37,12 @@ Action add_load(CLI::App& app);
 /// InputError `PATH: not a valid arena image: REASON` for a bad image, or the library's message
 /// (which names the file) if it cannot be opened.
 Image open_image(const std::string& path);
+/// Whether the file at `path` starts with an arena image's magic ("clvmimg\0"); false if it
+/// cannot be read.
+bool is_image_file(const std::string& path);
+/// Warns once per word (stderr) where text assembled with classic keywords turned a newer
+/// operator's keyword (coinid, keccak256, ...) into a string.
+void warn_modern_keywords(const Allocator& a, NodePtr root, const Source& src);
 /// `demo`: the bundled standard-transaction example.
 Action add_demo(CLI::App& app);
 

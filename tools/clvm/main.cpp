@@ -69,7 +69,16 @@ int run(int argc, char** argv) {
   }();
 
   std::vector<std::string> args;
-  for (int i = argc - 1; i >= 1; --i) args.emplace_back(argv[i]);  // CLI11 wants them reversed
+  for (int i = argc - 1; i >= 1; --i) {  // CLI11 wants them reversed
+    // `--trace ops` / `--trace steps`: --trace is a flag (it never takes a program as its value).
+    const std::string_view a = argv[i];
+    if ((a == "ops" || a == "steps") && i > 1 && std::string_view(argv[i - 1]) == "--trace") {
+      args.push_back("--trace=" + std::string(a));
+      --i;
+      continue;
+    }
+    args.emplace_back(a);
+  }
   for (const std::string& w : alias_words(argv[0])) args.push_back(w);
   if (!alias_words(argv[0]).empty()) std::swap(args[args.size() - 1], args[args.size() - 2]);
   try {
@@ -81,6 +90,18 @@ int run(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
+    // A first word that is not an option nor a subcommand: name it rather than CLI11's "A
+    // subcommand is required".
+    bool known = false;
+    std::string names;
+    for (const auto& [cmd, action] : commands) {
+      names += (names.empty() ? "" : ", ") + cmd->get_name();
+      known = known || (argc > 1 && cmd->get_name() == argv[1]);
+    }
+    if (alias_words(argv[0]).empty() && argc > 1 && argv[1][0] != '-' && !known) {
+      fmt::print(stderr, "clvm: unknown subcommand '{}' (the subcommands: {})\n", argv[1], names);
+      return clvm::tool::kExitBadInput;
+    }
     fmt::print(stderr, "clvm: {} (see --help)\n", e.what());
     return clvm::tool::kExitBadInput;
   }

@@ -56,6 +56,12 @@ class ChiaDialect {
   Reduction op(Allocator& a, NodePtr op, NodePtr args, Cost max_cost,
                OperatorSet extension = OperatorSet::Default) const;
 
+  /// Whether op() would run a defined operator for atom `op` (rather than the unknown-operator
+  /// rule) inside a guard of operator set `extension`: q, a and softfork, and the table's
+  /// operators these flags enable. Requires: `op` is an atom of `a`.
+  bool is_known_operator(const Allocator& a, NodePtr op,
+                         OperatorSet extension = OperatorSet::Default) const;
+
  private:
   Flags flags_;
 };

@@ -30,6 +30,31 @@ inline constexpr Cost kGuardCostNewModel = 500;
 /// never interrupted.
 inline constexpr Cost kDeadlineCheckCost = 1'000'000;
 
+/// Watches an evaluation step by step (tracing, debugging, error context). The evaluator calls
+/// it only when one is installed in RunOptions; without one the evaluation loop is the same code
+/// as before (a separate instantiation), so an absent observer costs nothing.
+///
+/// Calls come in evaluation order and nest: every on_eval() is matched by exactly one on_value()
+/// for the innermost evaluation still open (unless the run throws first). Nodes passed in are
+/// valid during the call only: a softfork guard or ENABLE_GC may reclaim them afterwards, so an
+/// observer that keeps them for later must copy what it needs (e.g. print them) at once.
+/// Observers must not change the arena. An exception thrown by an observer ends the run with it.
+class EvalObserver {
+ public:
+  virtual ~EvalObserver() = default;
+  /// `program` starts to be evaluated in `env`: each step clvm_tools' `brun -v` lists, i.e. the
+  /// program itself, every argument (paths and quotes included) and the program an `a` applies.
+  virtual void on_eval(NodePtr program, NodePtr env) = 0;
+  /// The innermost evaluation that has not finished produced `value`.
+  virtual void on_value(NodePtr value) = 0;
+  /// Operator `op` is about to be applied to its evaluated arguments `args`; `cost` is the total
+  /// charged so far.
+  virtual void on_apply(NodePtr op, NodePtr args, Cost cost) { (void)op, (void)args, (void)cost; }
+  /// The operator of the last on_apply() returned `result` for `op_cost`. Not called for `a` and
+  /// `softfork` (36), whose value comes later through on_value().
+  virtual void on_applied(NodePtr result, Cost op_cost) { (void)result, (void)op_cost; }
+};
+
 /// Options of one evaluation that never change its consensus answer: they can only stop it early
 /// with a non-consensus error (is_consensus_error() is false for Timeout and Cancelled). Without
 /// any option set, run_program behaves exactly as the five-argument overload.
@@ -43,6 +68,9 @@ struct RunOptions {
   /// true the run throws EvalError(ErrorKind::Cancelled). Must outlive the run; may be set from
   /// any thread.
   const std::atomic<bool>* cancel = nullptr;
+  /// Called at every step when not null (see EvalObserver); not owned. Observing never changes the
+  /// answer, cost or error.
+  EvalObserver* observer = nullptr;
 };
 
 /// Evaluates `program` with environment `env` in arena `a` under `dialect`, iteratively (no native
@@ -54,9 +82,10 @@ struct RunOptions {
 Reduction run_program(Allocator& a, const ChiaDialect& dialect, NodePtr program, NodePtr env,
                       Cost max_cost);
 
-/// As run_program above, with `options` (a deadline, a cancel flag). The answer, cost and error of
-/// a run that is not stopped are exactly those of the five-argument overload. Throws additionally
-/// EvalError(ErrorKind::Timeout) / EvalError(ErrorKind::Cancelled), which are not consensus errors.
+/// As run_program above, with `options` (a deadline, a cancel flag, an observer). The answer, cost
+/// and error of a run that is not stopped are exactly those of the five-argument overload. Throws
+/// additionally EvalError(ErrorKind::Timeout) / EvalError(ErrorKind::Cancelled), which are not
+/// consensus errors.
 Reduction run_program(Allocator& a, const ChiaDialect& dialect, NodePtr program, NodePtr env,
                       Cost max_cost, const RunOptions& options);
 

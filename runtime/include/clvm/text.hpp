@@ -12,6 +12,9 @@
 #include <clvm/allocator.hpp>
 #include <clvm/node_ptr.hpp>
 
+#include <fmt/format.h>
+
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -30,6 +33,9 @@ enum class KeywordSet : std::uint8_t {
   /// sha256tree 63, secp256k1_verify 0x13d61f00, secp256r1_verify 0x1c3a8f00; g1_add is accepted
   /// as another name for point_add (29), which still prints as point_add.
   Current,
+  /// No keywords at all: every operator prints as its number (clvm_tools' `brun -n`); in text to
+  /// assemble every word is its own bytes.
+  None,
 };
 
 /// Parses exactly one expression from `text` (surrounding whitespace and comments allowed) and
@@ -46,8 +52,48 @@ NodePtr assemble(Allocator& a, std::string_view text, KeywordSet keywords = Keyw
 /// decimal when it is a canonical integer, an atom of 3+ bytes as "text" when every byte is
 /// printable ASCII other than `"`, and every other atom as 0x followed by lower-case hex.
 /// Requires: `node` belongs to `a`. assemble(disassemble(x)) rebuilds the same tree.
+/// Linear in the size of the printed tree: on a DAG with shared subtrees (back-references, or
+/// results of evaluation) that can be exponential in the arena's size; use disassemble_bounded()
+/// or text() for anything that did not come from a trusted, small source.
 std::string disassemble(const Allocator& a, NodePtr node,
                         KeywordSet keywords = KeywordSet::Current);
+
+/// The number of characters disassemble(a, node, keywords) would return, saturating at
+/// UINT64_MAX. Computed over the DAG with one entry per distinct pair (linear in the distinct pairs
+/// reachable from `node`, never in the expanded tree), iteratively. Requires: `node` belongs to
+/// `a`.
+std::uint64_t disassembled_length(const Allocator& a, NodePtr node,
+                                  KeywordSet keywords = KeywordSet::Current);
+
+/// The characters printed of a node by default: fmt of text(a, node), the `clvm` tool's FAIL
+/// nodes and trace lines.
+inline constexpr std::size_t kDefaultTextChars = 1000;
+
+/// disassemble() with at most `max_chars` characters of text: the whole text when it fits,
+/// otherwise its first `max_chars` characters followed by the marker `… (N more bytes)`, N being
+/// the characters left out (`… (more than N more bytes)` when the length passes 2^64 - 1). Decides
+/// by printing at most max_chars + 1 characters (work and memory O(max_chars) however large the
+/// tree it stands for); only a cut text is then measured with disassembled_length() (linear in
+/// the distinct pairs). Requires: `node` belongs to `a`.
+std::string disassemble_bounded(const Allocator& a, NodePtr node,
+                                std::size_t max_chars = kDefaultTextChars,
+                                KeywordSet keywords = KeywordSet::Current);
+
+/// A node to print with fmt as bounded text: `fmt::print("{}", clvm::text(a, node))` writes
+/// disassemble_bounded(a, node, max_chars, keywords). Holds a reference to `a`: use it before the
+/// arena changes.
+struct BoundedText {
+  const Allocator* arena;
+  NodePtr node;
+  std::size_t max_chars;
+  KeywordSet keywords;
+};
+
+/// The fmt-formattable bounded text of `node` (see BoundedText). Requires: `node` belongs to `a`.
+inline BoundedText text(const Allocator& a, NodePtr node, std::size_t max_chars = kDefaultTextChars,
+                        KeywordSet keywords = KeywordSet::Current) {
+  return {&a, node, max_chars, keywords};
+}
 
 /// The opcode atom of operator keyword `name` (no `#` prefix), or nullopt if `name` is not one.
 /// As in clvm's table, "." (its placeholder for unnamed opcodes) gives 35: `#.` reads as 0x23.
@@ -59,3 +105,12 @@ std::optional<std::string_view> keyword_name(std::span<const std::uint8_t> atom,
                                              KeywordSet keywords = KeywordSet::Current);
 
 }  // namespace clvm
+
+template <>
+struct fmt::formatter<clvm::BoundedText> : fmt::formatter<fmt::string_view> {
+  template <typename FormatContext>
+  auto format(const clvm::BoundedText& t, FormatContext& ctx) const {
+    const std::string s = clvm::disassemble_bounded(*t.arena, t.node, t.max_chars, t.keywords);
+    return fmt::formatter<fmt::string_view>::format(fmt::string_view(s), ctx);
+  }
+};

@@ -61,4 +61,17 @@ Reduction ChiaDialect::op(Allocator& a, NodePtr op, NodePtr args, Cost max_cost,
   return ops::op_unknown(a, op, args, max_cost, flags_);
 }
 
+bool ChiaDialect::is_known_operator(const Allocator& a, NodePtr op, OperatorSet extension) const {
+  const Atom b = a.atom(op);
+  if (b.size() == 4)
+    return secp_by_opcode((std::uint32_t{b[0]} << 24) | (std::uint32_t{b[1]} << 16) |
+                          (std::uint32_t{b[2]} << 8) | b[3]) != nullptr;
+  if (b.size() != 1) return false;
+  const auto code = a.small_number(op);
+  if (!code) return false;
+  if (*code == kQuoteKw || *code == kApplyKw || *code == kSoftforkKw) return true;
+  return *code < kOpTable.size() && kOpTable[*code].fn != nullptr &&
+         gate_open(kOpTable[*code].gate, flags_, extension);
+}
+
 }  // namespace clvm

@@ -28,6 +28,7 @@ enum class Step : std::uint8_t {
   SwapEval,   // pop the list built so far and the next argument program; evaluate it
   ExitGuard,  // leave a softfork guard: check its cost, restore the arena, push nil
   Collect,    // ENABLE_GC: rewind the arena to the operator's mark, keeping its result
+  Observe,    // with an observer: the operator call evaluated last has its value on top
 };
 
 // The opcodes clvmr collects garbage around under ENABLE_GC (ChiaDialect::gc_candidate): apply,
@@ -57,11 +58,15 @@ struct Guard {
 
 [[noreturn, gnu::noinline]] void throw_cost_exceeded() { throw EvalError(ErrorKind::CostExceeded); }
 
+// kObserve: the instantiation that calls an EvalObserver (obs_); without it every hook compiles
+// away and the loop is exactly the unobserved one.
+template <bool kObserve>
 class Evaluator {
  public:
   Evaluator(Allocator& a, const ChiaDialect& d, const RunOptions* options)
       : a_(a),
         d_(d),
+        obs_(kObserve ? options->observer : nullptr),
         flags_(d.flags()),
         gc_((d.flags() & ENABLE_GC) != 0),
         vals_(kStackSizeLimit),
@@ -92,7 +97,10 @@ class Evaluator {
           if (vals_.empty()) throw_stack_empty();
           return {cost, vals_.pop()};
         case Step::Apply:
-          cost += apply(cost);
+          if constexpr (kObserve)
+            cost += observed_apply(cost);
+          else
+            cost += apply(cost);
           break;
         case Step::Cons:
           cons();
@@ -105,6 +113,9 @@ class Evaluator {
           break;
         case Step::Collect:
           collect();
+          break;
+        case Step::Observe:
+          if constexpr (kObserve) obs_->on_value(vals_.back());
           break;
         default:
           __builtin_unreachable();
@@ -156,17 +167,22 @@ class Evaluator {
 
   // Schedules the evaluation of `program` in `env`; returns the cost of this step.
   [[gnu::always_inline]] Cost eval_pair(NodePtr program, NodePtr env) {
+    if constexpr (kObserve) obs_->on_eval(program, env);
     if (program.is_atom()) {
       const Reduction r = traverse(program, env);
       push(r.node);
+      if constexpr (kObserve) obs_->on_value(r.node);
       return r.cost;
     }
     const Pair p = a_.pair(program);
     const NodePtr op = p.first;
+    if constexpr (kObserve)
+      if (op.is_pair() || !is_kw(op, ChiaDialect::kQuoteKw)) push_step(Step::Observe);
     if (op.is_pair()) [[unlikely]]
       return eval_inner_operator(program, op, p.rest, env);
     if (is_kw(op, ChiaDialect::kQuoteKw)) {
       push(p.rest);
+      if constexpr (kObserve) obs_->on_value(p.rest);
       return kQuoteCost;
     }
     if (gc_ && gc_candidate(op)) {
@@ -225,6 +241,7 @@ class Evaluator {
     const NodePtr program = vals_.pop();
     NodePtr value;
     if (program.is_atom()) {
+      if constexpr (kObserve) obs_->on_eval(program, envs_.back());
       const Reduction r = traverse(program, envs_.back());
       cost += r.cost;
       value = r.node;
@@ -235,9 +252,11 @@ class Evaluator {
         push_step(Step::Cons);
         return cost + eval_pair(program, envs_.back());
       }
+      if constexpr (kObserve) obs_->on_eval(program, envs_.back());
       cost += kQuoteCost;
       value = p.rest;
     }
+    if constexpr (kObserve) obs_->on_value(value);
     if (cost > effective_) [[unlikely]]
       throw_cost_exceeded();
     push_after_pop(a_.new_pair(value, list));
@@ -339,6 +358,19 @@ class Evaluator {
     return r.cost;
   }
 
+  // apply() with the observer told before and after (operands on top of the value stack, the
+  // operator below them).
+  Cost observed_apply(Cost cost) {
+    const NodePtr operands = vals_.back();
+    const NodePtr op = vals_.below_top(1);
+    obs_->on_apply(op, operands, cost);
+    const Cost c = apply(cost);
+    const auto kw = op.is_atom() ? a_.small_number(op) : std::nullopt;
+    if (kw != ChiaDialect::kApplyKw && kw != ChiaDialect::kSoftforkKw)
+      obs_->on_applied(vals_.back(), c);
+    return c;
+  }
+
   Cost apply_general(NodePtr op, NodePtr operands, Cost cost) {
     const auto kw = a_.small_number(op);
     if (kw == ChiaDialect::kApplyKw) return apply_program(operands);
@@ -392,6 +424,7 @@ class Evaluator {
 
   Allocator& a_;
   const ChiaDialect& d_;
+  EvalObserver* const obs_;
   const Flags flags_;
   const bool gc_;
   Cost limit_ = 0;      // the run's budget
@@ -408,10 +441,20 @@ class Evaluator {
 
 }  // namespace
 
-// One call site of Evaluator::run, so that it is inlined here as it was before the options.
+namespace {
+// The observed evaluator, out of line so that the unobserved one keeps its single call site.
+[[gnu::noinline]] Reduction run_observed(Allocator& a, const ChiaDialect& dialect, NodePtr program,
+                                         NodePtr env, Cost max_cost, const RunOptions& options) {
+  return Evaluator<true>(a, dialect, &options).run(program, env, max_cost);
+}
+}  // namespace
+
+// One call site of Evaluator<false>::run, so that it is inlined here as it was before the options.
 Reduction run_program(Allocator& a, const ChiaDialect& dialect, NodePtr program, NodePtr env,
                       Cost max_cost, const RunOptions& options) {
-  return Evaluator(a, dialect, &options).run(program, env, max_cost);
+  if (options.observer != nullptr) [[unlikely]]
+    return run_observed(a, dialect, program, env, max_cost, options);
+  return Evaluator<false>(a, dialect, &options).run(program, env, max_cost);
 }
 
 Reduction run_program(Allocator& a, const ChiaDialect& dialect, NodePtr program, NodePtr env,

@@ -61,6 +61,11 @@ requires std::is_trivially_copyable_v<T> &&(Inline > 0) class Stack {
     assert(!empty());
     return top_[-1];
   }
+  /// The entry `depth` below the top (0 = back()). Requires: size() > depth.
+  const T& below_top(std::size_t depth) const noexcept {
+    assert(size() > depth);
+    return top_[-1 - static_cast<std::ptrdiff_t>(depth)];
+  }
 
  private:
   T* inline_data() noexcept { return reinterpret_cast<T*>(inline_); }

@@ -81,7 +81,9 @@ constexpr std::array kKeywords = {
     Keyword{"secp256r1_verify", {0x1c, 0x3a, 0x8f, 0x00}, 4, false, true},
 };
 
-bool in_set(const Keyword& k, KeywordSet set) { return k.classic || set == KeywordSet::Current; }
+bool in_set(const Keyword& k, KeywordSet set) {
+  return set != KeywordSet::None && (k.classic || set == KeywordSet::Current);
+}
 
 // The printing keyword of each 1-byte opcode below 64 (index: the byte), or null: disassemble()
 // looks one up for every atom in operator position.
