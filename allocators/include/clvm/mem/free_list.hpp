@@ -19,7 +19,6 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 
 namespace clvm::mem {
 
@@ -45,13 +44,6 @@ class FreeListAllocator {
   /// Returns {p, block size - header_size} (>= l.size) aligned to l.align, or null when no free
   /// block fits. Requires: l.align is a power of two (asserts).
   Allocation allocate(Layout l) noexcept;
-
-  /// As allocate(), the granted bytes zeroed.
-  Allocation allocate_zeroed(Layout l) noexcept {
-    Allocation a = allocate(l);
-    if (a.ptr != nullptr) std::memset(a.ptr, 0, a.size);
-    return a;
-  }
 
   /// Frees the block and merges it with free neighbours. Requires: p is null or a live allocation
   /// of this allocator (a foreign pointer asserts; a double free of a block not yet merged or
