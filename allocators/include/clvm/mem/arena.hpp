@@ -128,7 +128,7 @@ class ArenaAllocator {
   }
 
   [[gnu::noinline]] Allocation allocate_slow(Layout l) noexcept {
-    if (!std::has_single_bit(l.align)) return {};
+    if (!detail::is_power_of_two(l.align)) return {};
     constexpr std::size_t max = std::numeric_limits<std::size_t>::max() / 4;
     if (l.size > max || l.align > max) return {};
     // A retained chunk after the current one may fit (after reset(retain_capacity)).
