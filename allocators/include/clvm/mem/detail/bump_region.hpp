@@ -33,13 +33,15 @@ struct BumpRegion {
     return nullptr;
   }
 
-  /// Whether the `size` bytes at `p` are the most recent allocation (they end at cur).
+  /// Whether the `size` bytes at `p` are the most recent allocation (they end at cur). Requires:
+  /// p is not null.
   bool is_last(const void* p, std::size_t size) const noexcept {
-    return p != nullptr && static_cast<const std::byte*>(p) + size == cur;
+    return static_cast<const std::byte*>(p) + size == cur;
   }
 
   /// Gives the bytes of the most recent allocation back to the region; any other block is left
-  /// until the owner resets. Requires: p is null or was allocated from this region with `size`.
+  /// until the owner resets. Requires: p is not null and was allocated from this region with
+  /// `size`.
   void deallocate(void* p, std::size_t size) noexcept {
     if (is_last(p, size)) cur = static_cast<std::byte*>(p);
   }
@@ -49,7 +51,7 @@ struct BumpRegion {
   /// or was allocated from this region with `old_size`.
   bool resize(void* p, std::size_t old_size, std::size_t new_size) noexcept {
     auto* bytes = static_cast<std::byte*>(p);
-    if (is_last(p, old_size) && new_size <= static_cast<std::size_t>(end - bytes)) {
+    if (p != nullptr && is_last(p, old_size) && new_size <= static_cast<std::size_t>(end - bytes)) {
       cur = bytes + new_size;
       return true;
     }
