@@ -10,22 +10,20 @@ BumpAllocator::BumpAllocator(std::size_t capacity) noexcept : BumpAllocator(null
   if (capacity == 0) return;
   auto* buffer = static_cast<std::byte*>(detail::allocate_buffer(capacity, buffer_alignment));
   if (buffer == nullptr) return;
-  begin_ = cur_ = buffer;
-  end_ = buffer + capacity;
+  begin_ = buffer;
+  region_ = {buffer, buffer + capacity};
 }
 
 BumpAllocator::BumpAllocator(BumpAllocator&& other) noexcept
     : begin_(std::exchange(other.begin_, nullptr)),
-      cur_(std::exchange(other.cur_, nullptr)),
-      end_(std::exchange(other.end_, nullptr)),
+      region_(std::exchange(other.region_, {})),
       owning_(other.owning_) {}
 
 BumpAllocator& BumpAllocator::operator=(BumpAllocator&& other) noexcept {
   if (this != &other) {
     release();
     begin_ = std::exchange(other.begin_, nullptr);
-    cur_ = std::exchange(other.cur_, nullptr);
-    end_ = std::exchange(other.end_, nullptr);
+    region_ = std::exchange(other.region_, {});
     owning_ = other.owning_;
   }
   return *this;
@@ -35,7 +33,8 @@ BumpAllocator::~BumpAllocator() { release(); }
 
 void BumpAllocator::release() noexcept {
   if (owning_) detail::free_buffer(begin_, buffer_alignment);
-  begin_ = cur_ = end_ = nullptr;
+  begin_ = nullptr;
+  region_ = {};
 }
 
 Allocation BumpAllocator::allocate_slow(Layout l) noexcept {
@@ -47,13 +46,7 @@ Allocation BumpAllocator::allocate_slow(Layout l) noexcept {
 bool BumpAllocator::resize(void* p, Layout l, std::size_t new_size) noexcept {
   if (p == nullptr) return false;
   assert(owns(p) && "BumpAllocator: pointer not from this allocator");
-  auto* bytes = static_cast<std::byte*>(p);
-  if (bytes + l.size == cur_) {
-    if (new_size > static_cast<std::size_t>(end_ - bytes)) return false;
-    cur_ = bytes + new_size;
-    return true;
-  }
-  return new_size <= l.size;
+  return region_.resize(p, l.size, new_size);
 }
 
 }  // namespace clvm::mem

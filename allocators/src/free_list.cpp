@@ -1,26 +1,32 @@
 // SPDX-License-Identifier: Apache-2.0
-// FreeListAllocator: boundary-tag blocks, segregated first fit, immediate coalescing.
+// FreeListAllocator: boundary-tag blocks, segregated first fit, coalescing (deferred for blocks
+// parked in the cache), the slow paths behind the inline cache.
 //
 // A block is named by the address of its header (8 bytes: size | flags). Blocks tile
 // [heap_, heap_ + capacity_) and are followed by an epilogue header (size 0, allocated) so a merge
 // never runs off the end. Invariants: no two free blocks are adjacent; every free block is on the
 // list of its size class (class_of) and carries its size in its footer; a
 // block's prev_allocated flag tells whether the block before it is in use (the first block's flag
-// is set).
+// is set). A parked (cached) block keeps its allocated flag, carries a footer, and sets the
+// prev_cached flag of the block after it; no parked block is adjacent to a free or another parked
+// block (parking requires both neighbours in use; freeing a neighbour unparks it first).
 #include <clvm/mem/free_list.hpp>
 #include <clvm/mem/misuse.hpp>
 
 #include <algorithm>
 #include <bit>
 #include <cassert>
+#include <cstring>
 #include <utility>
 
 namespace clvm::mem {
 namespace {
 
-constexpr std::size_t kAllocated = 1;
-constexpr std::size_t kPrevAllocated = 2;
-constexpr std::size_t kFlags = 15;
+constexpr std::size_t kAllocated = detail::free_list::allocated_flag;
+constexpr std::size_t kPrevAllocated = detail::free_list::prev_allocated_flag;
+constexpr std::size_t kCached = detail::free_list::cached_flag;
+constexpr std::size_t kPrevCached = detail::free_list::prev_cached_flag;
+constexpr std::size_t kFlags = detail::free_list::flag_bits;
 constexpr std::size_t kBufferAlign = 64;
 
 std::size_t load(const std::byte* at) noexcept {
@@ -91,6 +97,9 @@ FreeListAllocator::FreeListAllocator(FreeListAllocator&& other) noexcept
       nonempty_{std::exchange(other.nonempty_[0], 0), std::exchange(other.nonempty_[1], 0)} {
   std::copy(std::begin(other.heads_), std::end(other.heads_), heads_);
   std::fill(std::begin(other.heads_), std::end(other.heads_), nullptr);
+  std::memcpy(cache_count_, other.cache_count_, sizeof cache_count_);
+  std::memcpy(cache_, other.cache_, sizeof cache_);
+  std::fill(std::begin(other.cache_count_), std::end(other.cache_count_), std::uint8_t{0});
 }
 
 FreeListAllocator& FreeListAllocator::operator=(FreeListAllocator&& other) noexcept {
@@ -104,6 +113,9 @@ FreeListAllocator& FreeListAllocator::operator=(FreeListAllocator&& other) noexc
     nonempty_[1] = std::exchange(other.nonempty_[1], 0);
     std::copy(std::begin(other.heads_), std::end(other.heads_), heads_);
     std::fill(std::begin(other.heads_), std::end(other.heads_), nullptr);
+    std::memcpy(cache_count_, other.cache_count_, sizeof cache_count_);
+    std::memcpy(cache_, other.cache_, sizeof cache_);
+    std::fill(std::begin(other.cache_count_), std::end(other.cache_count_), std::uint8_t{0});
   }
   return *this;
 }
@@ -116,10 +128,12 @@ void FreeListAllocator::release() noexcept {
   capacity_ = allocated_ = 0;
   nonempty_[0] = nonempty_[1] = 0;
   std::fill(std::begin(heads_), std::end(heads_), nullptr);
+  std::fill(std::begin(cache_count_), std::end(cache_count_), std::uint8_t{0});
 }
 
 void FreeListAllocator::reset() noexcept {
   std::fill(std::begin(heads_), std::end(heads_), nullptr);
+  std::fill(std::begin(cache_count_), std::end(cache_count_), std::uint8_t{0});
   nonempty_[0] = nonempty_[1] = 0;
   allocated_ = 0;
   if (capacity_ == 0) return;
@@ -129,7 +143,7 @@ void FreeListAllocator::reset() noexcept {
   link(heap_);
 }
 
-void FreeListAllocator::link(std::byte* block) noexcept {
+void FreeListAllocator::link(std::byte* block) const noexcept {
   const unsigned c = class_of(size_of(block));
   std::byte* head = heads_[c];
   store_ptr(block + 8, head);
@@ -139,7 +153,7 @@ void FreeListAllocator::link(std::byte* block) noexcept {
   nonempty_[c / 64] |= std::uint64_t{1} << (c % 64);
 }
 
-void FreeListAllocator::unlink(std::byte* block) noexcept {
+void FreeListAllocator::unlink(std::byte* block) const noexcept {
   const unsigned c = class_of(size_of(block));
   std::byte* next = next_of(block);
   std::byte* prev = prev_of(block);
@@ -154,10 +168,10 @@ void FreeListAllocator::unlink(std::byte* block) noexcept {
 
 // Writes a free block's header (keeping its prev_allocated flag) and footer, and tells the next
 // block that its predecessor is free. Does not link it.
-void FreeListAllocator::make_free(std::byte* block, std::size_t size) noexcept {
+void FreeListAllocator::make_free(std::byte* block, std::size_t size) const noexcept {
   store(block, size | (load(block) & kPrevAllocated));
   store(block + size - 8, size);
-  set_flag(block + size, kPrevAllocated, false);
+  store(block + size, load(block + size) & ~(kPrevAllocated | kPrevCached));
 }
 
 // First fit in the request's own size class, looking at a few blocks there first (they may be
@@ -165,7 +179,7 @@ void FreeListAllocator::make_free(std::byte* block, std::size_t size) noexcept {
 // the granularity its head always fits), and only then the rest of the own class. This bounds the
 // common case while still finding a fit whenever one exists.
 std::byte* FreeListAllocator::find_fit(std::size_t need, std::size_t align,
-                                       std::size_t& pad) noexcept {
+                                       std::size_t& pad) const noexcept {
   constexpr int kProbe = 8;
   const unsigned own = class_of(need);
   auto first_fit = [&](std::byte* b, int limit, std::byte*& stop) -> std::byte* {
@@ -215,29 +229,60 @@ std::byte* FreeListAllocator::take(std::byte* block, std::size_t pad, std::size_
   return block;
 }
 
-Allocation FreeListAllocator::allocate(Layout l) noexcept {
+// Behind the inline cache: requests the cache cannot serve. When nothing fits, the parked blocks
+// are coalesced (flush_cache) and the search runs once more, so a failure means no fit exists.
+Allocation FreeListAllocator::allocate_slow(Layout l) noexcept {
   assert(std::has_single_bit(l.align) && "FreeListAllocator: alignment is not a power of two");
-  if (l.size > capacity_ || !std::has_single_bit(l.align)) return {};
+  if (l.size > capacity_ || !detail::is_power_of_two(l.align)) return {};
   const std::size_t need = std::max(align_up(l.size + header_size, granularity), min_block_size);
   const std::size_t align = std::max(l.align, granularity);
   std::size_t pad = 0;
   std::byte* block = find_fit(need, align, pad);
-  if (block == nullptr) return {};
+  if (block == nullptr) {
+    flush_cache();
+    block = find_fit(need, align, pad);
+    if (block == nullptr) return {};
+  }
   block = take(block, pad, need);
   return {block + header_size, size_of(block) - header_size};
 }
 
-void FreeListAllocator::deallocate(void* p, Layout l) noexcept {
-  if (p == nullptr) return;
-  assert(owns(p) && "FreeListAllocator: pointer not from this allocator");
+// Behind the inline cache: misuse, blocks above cache_limit, and sizes whose cache is full.
+void FreeListAllocator::deallocate_slow(void* p, Layout l) noexcept {
   std::byte* block = static_cast<std::byte*>(p) - header_size;
   const std::size_t h = load(block);
-  if ((h & kAllocated) == 0) {
+  if ((h & kAllocated) == 0 || (h & kCached) != 0) {
     report_misuse({MisuseKind::double_free, p, l.size, l.align});
     return;
   }
+  allocated_ -= h & ~kFlags;
+  // A parked neighbour would have merged with this block: free it for real first.
+  if (std::byte* next = block + (h & ~kFlags); (load(next) & kCached) != 0) unpark(next);
+  if ((h & kPrevCached) != 0) unpark(block - load(block - 8));
+  release_block(block, load(block));
+}
+
+// Takes a parked block out of the cache and frees it for real (merging with free neighbours).
+void FreeListAllocator::unpark(std::byte* block) const noexcept {
+  const std::size_t h = load(block) & ~kCached;
+  const std::size_t c = (h & ~kFlags) / granularity;
+  std::byte** slots = cache_[c];
+  const std::uint8_t n = cache_count_[c];
+  for (std::uint8_t i = 0; i < n; ++i) {
+    if (slots[i] == block) {
+      slots[i] = slots[n - 1];
+      cache_count_[c] = static_cast<std::uint8_t>(n - 1);
+      break;
+    }
+  }
+  store(block, h);
+  release_block(block, h);
+}
+
+// Frees `block` (header `h`, allocated, not parked) and merges it with its free neighbours. Does
+// not touch allocated_.
+void FreeListAllocator::release_block(std::byte* block, std::size_t h) const noexcept {
   std::size_t size = h & ~kFlags;
-  allocated_ -= size;
   std::byte* next = block + size;
   if ((load(next) & kAllocated) == 0) {
     unlink(next);
@@ -255,12 +300,27 @@ void FreeListAllocator::deallocate(void* p, Layout l) noexcept {
   link(block);
 }
 
+// Frees every parked block for real (in any order: each merges with the neighbours already freed,
+// so the result is what immediate coalescing gives).
+void FreeListAllocator::flush_cache() const noexcept {
+  for (std::size_t c = 0; c < num_cached_sizes; ++c) {
+    for (std::uint8_t i = 0; i < cache_count_[c]; ++i) {
+      std::byte* block = cache_[c][i];
+      const std::size_t h = load(block) & ~kCached;
+      store(block, h);
+      release_block(block, h);
+    }
+    cache_count_[c] = 0;
+  }
+}
+
 bool FreeListAllocator::resize(void* p, Layout l, std::size_t new_size) noexcept {
   (void)l;
   if (p == nullptr || new_size > capacity_) return false;
   assert(owns(p) && "FreeListAllocator: pointer not from this allocator");
   std::byte* block = static_cast<std::byte*>(p) - header_size;
-  const std::size_t prev_flag = load(block) & kPrevAllocated;
+  if (std::byte* next = block + size_of(block); (load(next) & kCached) != 0) unpark(next);
+  const std::size_t prev_flag = load(block) & (kPrevAllocated | kPrevCached);
   const std::size_t size = size_of(block);
   const std::size_t need = std::max(align_up(new_size + header_size, granularity), min_block_size);
   std::size_t total = size;
@@ -288,6 +348,7 @@ bool FreeListAllocator::resize(void* p, Layout l, std::size_t new_size) noexcept
 }
 
 std::size_t FreeListAllocator::largest_free_block() const noexcept {
+  flush_cache();
   if (nonempty_[0] == 0 && nonempty_[1] == 0) return 0;
   const auto c = nonempty_[1] != 0 ? 64 + static_cast<unsigned>(std::bit_width(nonempty_[1]) - 1)
                                    : static_cast<unsigned>(std::bit_width(nonempty_[0]) - 1);
@@ -298,6 +359,7 @@ std::size_t FreeListAllocator::largest_free_block() const noexcept {
 }
 
 std::size_t FreeListAllocator::num_free_blocks() const noexcept {
+  flush_cache();
   std::size_t n = 0;
   for (const std::byte* head : heads_)
     for (const std::byte* b = head; b != nullptr; b = next_of(b)) ++n;

@@ -223,7 +223,7 @@ TYPED_TEST(Conformance, AbsurdRequestReturnsNull) {
   const Allocation a = this->a().allocate(kHuge);
   EXPECT_EQ(a.ptr, nullptr);
   EXPECT_FALSE(a);
-  const Allocation z = this->a().allocate_zeroed(kHuge);
+  const Allocation z = allocate_zeroed(this->a(), kHuge);
   EXPECT_EQ(z.ptr, nullptr);
 }
 
@@ -278,7 +278,7 @@ TYPED_TEST(Conformance, AllocateZeroedZeroesEvenReusedMemory) {
     ASSERT_NE(dirty.ptr, nullptr);
     std::memset(dirty.ptr, 0xAB, dirty.size);
     this->a().deallocate(dirty.ptr, l);
-    const Allocation z = this->a().allocate_zeroed(l);
+    const Allocation z = allocate_zeroed(this->a(), l);
     ASSERT_NE(z.ptr, nullptr);
     const auto* bytes = static_cast<const unsigned char*>(z.ptr);
     EXPECT_TRUE(std::all_of(bytes, bytes + z.size, [](unsigned char c) { return c == 0; }))

@@ -2,9 +2,10 @@
 #include "op_vectors.hpp"
 
 #include <cctype>
-#include <fstream>
 #include <sstream>
 #include <stdexcept>
+
+#include "op_test_file.hpp"
 
 namespace clvm::test {
 
@@ -87,23 +88,12 @@ std::optional<ByteVec> atom_of(const std::string& t) {
 }  // namespace
 
 std::vector<OpVector> read_op_vectors(const std::string& file) {
-  const std::string path = std::string(CLVMPP_TEST_DATA_DIR) + "/op-tests/" + file;
-  std::ifstream in(path);
-  if (!in) throw std::runtime_error("cannot read " + path);
   std::vector<OpVector> out;
-  std::string line;
-  int number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    if (auto semi = line.find(';'); semi != std::string::npos) line.resize(semi);
-    const auto arrow = line.find("=>");
-    if (arrow == std::string::npos) continue;
-    auto lhs = tokens(line.substr(0, arrow));
-    auto rhs = line.substr(arrow + 2);
-    if (lhs.empty()) continue;
+  for (const OpTestLine& line : read_op_test_file(file)) {
+    const auto lhs = tokens(line.op + " " + line.args);
     OpVector v;
     v.file = file;
-    v.line = number;
+    v.line = line.number;
     v.op = lhs[0];
     bool flat = true;
     for (std::size_t i = 1; i < lhs.size(); ++i) {
@@ -115,16 +105,15 @@ std::vector<OpVector> read_op_vectors(const std::string& file) {
       v.args.push_back(std::move(*a));
     }
     if (!flat) continue;
-    auto bar = rhs.find('|');
-    auto result = tokens(rhs.substr(0, bar));
-    if (result.size() == 1 && result[0] == "FAIL") {
+    const auto result = tokens(line.expected);
+    if (line.fails()) {
       v.fails = true;
     } else if (result.size() == 1 && atom_of(result[0])) {
       v.result = *atom_of(result[0]);
     } else {
       v.result_is_atom = false;
     }
-    if (bar != std::string::npos) v.cost = std::stoull(rhs.substr(bar + 1));
+    if (!line.cost.empty()) v.cost = std::stoull(line.cost);
     out.push_back(std::move(v));
   }
   return out;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// A reader for the clvm_rs op-test files in tests/data/op-tests (format in SOURCE.md there), for
-// the lines whose arguments are flat atoms: enough to drive the crypto primitives directly.
+// The clvm_rs op-test lines (tests/data/op-tests, format in SOURCE.md there; read by
+// tests/support/op_test_file.hpp) whose arguments are flat atoms, decoded to bytes: enough to drive
+// the crypto primitives directly.
 #pragma once
 
 #include <cstdint>
@@ -23,8 +24,8 @@ struct OpVector {
   std::uint64_t cost = 0;
 };
 
-/// Every line of `file` (a name in tests/data/op-tests) whose arguments are all atoms; lines with
-/// lists are left out. Throws std::runtime_error if the file cannot be read.
+/// Every test line of `file` (a name in tests/data/op-tests) whose arguments are all atoms; lines
+/// with lists are left out. Throws std::runtime_error if the file cannot be read.
 std::vector<OpVector> read_op_vectors(const std::string& file);
 
 /// The canonical clvm atom of a decimal integer ("-56" → 0xc8, "0" → empty).

@@ -7,10 +7,12 @@
 #include <clvm/flags.hpp>
 
 #include <cctype>
-#include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 
+#include "error_kind.hpp"
+#include "op_test_file.hpp"
 #include "op_vectors.hpp"
 #include "ops/crypto_ops.hpp"
 
@@ -125,17 +127,8 @@ struct FileRun {
 
 FileRun run_file(const std::string& file, Flags flags) {
   FileRun run;
-  std::ifstream in(std::string(CLVMPP_TEST_DATA_DIR) + "/op-tests/" + file);
-  EXPECT_TRUE(in) << file;
-  std::string line;
-  int number = 0;
-  while (std::getline(in, line)) {
-    ++number;
-    if (auto semi = line.find(';'); semi != std::string::npos) line.resize(semi);
-    const auto arrow = line.find("=>");
-    if (arrow == std::string::npos) continue;
-    auto lhs = tokenize(line.substr(0, arrow));
-    if (lhs.empty()) continue;
+  for (const test::OpTestLine& line : test::read_op_test_file(file)) {
+    const auto lhs = tokenize(line.op + " " + line.args);
     auto it = crypto_ops_by_name().find(lhs[0]);
     if (it == crypto_ops_by_name().end()) {
       ++run.not_ours;
@@ -143,15 +136,13 @@ FileRun run_file(const std::string& file, Flags flags) {
     }
     Flags f = flags;
     if (lhs[0] == "g1_negate" || lhs[0] == "g2_negate") f |= RELAXED_BLS;
-    const std::string rhs = line.substr(arrow + 2);
-    const auto bar = rhs.find('|');
-    const auto expected = tokenize(rhs.substr(0, bar));
-    const bool expect_fail = expected.size() == 1 && expected[0] == "FAIL";
+    const auto expected = tokenize(line.expected);
+    const bool expect_fail = line.fails();
 
     Allocator a;
     std::size_t i = 1;
     const NodePtr args = parse_list(a, lhs, i, false);
-    const std::string where = file + ":" + std::to_string(number);
+    const std::string where = file + ":" + std::to_string(line.number);
     try {
       const Reduction r = it->second(a, args, 10'000'000'000ULL, f);
       if (expect_fail) {
@@ -166,7 +157,7 @@ FileRun run_file(const std::string& file, Flags flags) {
       }
       const Atom got = a.atom(r.node);
       const ByteVec want = atom_bytes(expected.at(0));
-      const std::uint64_t want_cost = std::stoull(rhs.substr(bar + 1));
+      const std::uint64_t want_cost = std::stoull(line.cost);
       const bool ok = ByteVec(got.begin(), got.end()) == want && r.cost == want_cost;
       EXPECT_TRUE(ok) << where << ": got "
                       << clvm::test::hex_string(ByteVec(got.begin(), got.end())) << " cost "
@@ -250,16 +241,13 @@ NodePtr list_of(Allocator& a, std::initializer_list<ByteVec> items) {
 
 ByteVec hx(const char* s) { return clvm::test::hex_bytes(s); }
 
-ErrorKind kind_of(ops::OpFn fn, Allocator& a, NodePtr args, Cost max_cost, Flags flags,
-                  std::string* message = nullptr) {
-  try {
-    fn(a, args, max_cost, flags);
-  } catch (const EvalError& e) {
-    if (message) *message = e.what();
-    return e.kind();
-  }
-  ADD_FAILURE() << "no error";
-  return ErrorKind::InternalError;
+// The kind of the EvalError `fn` throws on `args` (its message into `*message`); nullopt if none.
+std::optional<ErrorKind> kind_of(ops::OpFn fn, Allocator& a, NodePtr args, Cost max_cost,
+                                 Flags flags, std::string* message = nullptr) {
+  const auto e = test::caught<EvalError>([&] { fn(a, args, max_cost, flags); });
+  if (!e) return std::nullopt;
+  if (message) *message = e->what();
+  return e->kind();
 }
 
 TEST(CryptoOps, PointAddWithoutArgumentsIsInfinityAndUnchecked) {

@@ -6,13 +6,14 @@
 #include <clvm/flags.hpp>
 
 #include "eval_support.hpp"
+#include "op_test_file.hpp"
 #include "ops/unknown_op.hpp"
+#include "same_tree.hpp"
 
 #include <gtest/gtest.h>
 
 #include <charconv>
 #include <cstdio>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -52,13 +53,6 @@ const std::vector<OpFile>& op_files() {
   return files;
 }
 
-std::string trim(std::string_view s) {
-  const auto b = s.find_first_not_of(" \t\r");
-  if (b == std::string_view::npos) return {};
-  const auto e = s.find_last_not_of(" \t\r");
-  return std::string(s.substr(b, e - b + 1));
-}
-
 // Applies the line's operator the way the reference does; throws what the operator throws.
 Reduction apply_line(Allocator& a, const std::string& head, NodePtr args, Flags flags) {
   std::string name = head;
@@ -73,17 +67,11 @@ Reduction apply_line(Allocator& a, const std::string& head, NodePtr args, Flags 
 }
 
 // Runs one line; returns "" on a pass, else why it failed.
-std::string run_line(Allocator& a, const std::string& line, Flags flags) {
-  const auto arrow = line.rfind("=>");
-  if (arrow == std::string::npos) return "no =>";
-  const std::string lhs = trim(std::string_view(line).substr(0, arrow));
-  const std::string rhs = trim(std::string_view(line).substr(arrow + 2));
-  const auto space = lhs.find(' ');
-  const std::string head = lhs.substr(0, space);
-  const std::string arg_text = space == std::string::npos ? "" : lhs.substr(space + 1);
-  const NodePtr args = parse_arg_list(a, arg_text);
+std::string run_line(Allocator& a, const OpTestLine& line, Flags flags) {
+  const std::string& head = line.op;
+  const NodePtr args = parse_arg_list(a, line.args);
 
-  if (rhs == "FAIL") {
+  if (line.fails()) {
     try {
       const Reduction r = apply_line(a, head, args, flags);
       return "expected FAIL, got " + to_text(a, r.node) + " | " + std::to_string(r.cost);
@@ -91,10 +79,9 @@ std::string run_line(Allocator& a, const std::string& line, Flags flags) {
       return {};
     }
   }
-  const auto bar = rhs.rfind('|');
-  if (bar == std::string::npos) return "no | in expectation";
-  const NodePtr expected = parse_sexp(a, trim(std::string_view(rhs).substr(0, bar)));
-  const std::string cost_text = trim(std::string_view(rhs).substr(bar + 1));
+  if (line.cost.empty()) return "no | in expectation";
+  const NodePtr expected = parse_sexp(a, line.expected);
+  const std::string& cost_text = line.cost;
   Cost expected_cost = 0;
   std::from_chars(cost_text.data(), cost_text.data() + cost_text.size(), expected_cost);
   Reduction r;
@@ -103,7 +90,7 @@ std::string run_line(Allocator& a, const std::string& line, Flags flags) {
   } catch (const Error& e) {
     return std::string("unexpected error: ") + e.what();
   }
-  if (!node_equal(a, r.node, expected)) return "result " + to_text(a, r.node);
+  if (!same_tree(a, r.node, expected)) return "result " + to_text(a, r.node);
   if (r.cost != expected_cost) return "cost " + std::to_string(r.cost);
   return {};
 }
@@ -112,17 +99,12 @@ class OpTests : public ::testing::TestWithParam<OpFile> {};
 
 TEST_P(OpTests, EveryLinePasses) {
   const OpFile& file = GetParam();
-  const std::string path = std::string(CLVMPP_TEST_DATA_DIR) + "/op-tests/" + file.name + ".txt";
-  std::istringstream in(read_file(path));
-  std::vector<std::string> lines;
-  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  const std::vector<OpTestLine> lines = read_op_test_file(std::string(file.name) + ".txt");
 
   for (Flags flags : file.flag_sets) {
     Allocator a;
     std::size_t passed = 0, failed = 0;
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-      const std::string line = trim(lines[i]);
-      if (line.empty() || line.starts_with(';')) continue;
+    for (const OpTestLine& line : lines) {
       const Checkpoint cp = a.checkpoint();
       std::string why;
       try {
@@ -135,8 +117,8 @@ TEST_P(OpTests, EveryLinePasses) {
         ++passed;
       } else {
         ++failed;
-        ADD_FAILURE() << file.name << ".txt:" << (i + 1) << " (flags 0x" << std::hex << flags
-                      << std::dec << "): " << why << "\n  " << line.substr(0, 300);
+        ADD_FAILURE() << file.name << ".txt:" << line.number << " (flags 0x" << std::hex << flags
+                      << std::dec << "): " << why << "\n  " << line.text.substr(0, 300);
       }
     }
     std::printf("[op-tests] %s flags=0x%x: passed %zu failed %zu total %zu\n", file.name,

@@ -5,10 +5,13 @@
 #include <clvm/error.hpp>
 #include <clvm/run_program.hpp>
 
+#include "error_kind.hpp"
 #include "eval_support.hpp"
+#include "same_tree.hpp"
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
 
 namespace clvm::test {
@@ -32,20 +35,17 @@ void expect_run(std::string_view prg, std::string_view env, std::string_view exp
                 Flags flags = 0) {
   Allocator a;
   const Outcome o = run(a, prg, env, flags);
-  EXPECT_TRUE(node_equal(a, o.r.node, parse_sexp(a, expected)))
+  EXPECT_TRUE(same_tree(a, o.r.node, parse_sexp(a, expected)))
       << prg << " gave " << o.result << ", expected " << expected;
   EXPECT_EQ(o.r.cost, cost) << prg;
 }
 
-ErrorKind error_of(std::string_view prg, std::string_view env, Flags flags = 0, Cost max_cost = 0) {
+std::optional<ErrorKind> error_of(std::string_view prg, std::string_view env, Flags flags = 0,
+                                  Cost max_cost = 0) {
   Allocator a;
-  try {
-    run(a, prg, env, flags, max_cost);
-  } catch (const EvalError& e) {
-    return e.kind();
-  }
-  ADD_FAILURE() << prg << " did not fail";
-  return ErrorKind::InternalError;
+  const auto kind = kind_of<EvalError>([&] { run(a, prg, env, flags, max_cost); });
+  if (!kind) ADD_FAILURE() << prg << " did not fail";
+  return kind;
 }
 
 TEST(EvalRunProgram, QuoteApplyAndOperatorCosts) {

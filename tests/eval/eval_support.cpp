@@ -199,22 +199,6 @@ NodePtr parse_sexp(Allocator& a, std::string_view text) {
   return a.pair(list).first;
 }
 
-bool node_equal(const Allocator& a, NodePtr x, NodePtr y) {
-  std::vector<std::pair<NodePtr, NodePtr>> todo{{x, y}};
-  while (!todo.empty()) {
-    const auto [p, q] = todo.back();
-    todo.pop_back();
-    if (p.is_pair() != q.is_pair()) return false;
-    if (p.is_pair()) {
-      todo.emplace_back(a.pair(p).first, a.pair(q).first);
-      todo.emplace_back(a.pair(p).rest, a.pair(q).rest);
-    } else if (!(a.atom(p) == a.atom(q))) {
-      return false;
-    }
-  }
-  return true;
-}
-
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw std::runtime_error("cannot read " + path);

@@ -26,9 +26,6 @@ NodePtr parse_sexp(Allocator& a, std::string_view text);
 /// text or at an unmatched `)` (the rest is ignored). Throws std::runtime_error on bad syntax.
 NodePtr parse_arg_list(Allocator& a, std::string_view text);
 
-/// Structural equality (same tree shape, same atom bytes).
-bool node_equal(const Allocator& a, NodePtr x, NodePtr y);
-
 /// The file's contents; throws std::runtime_error if it cannot be read.
 std::string read_file(const std::string& path);
 

@@ -7,16 +7,17 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
+
+#include "error_kind.hpp"
+
 namespace clvm {
 namespace {
 
-ErrorKind run_kind(Allocator& a, NodePtr program, Cost max_cost) {
-  try {
-    (void)run_program(a, ChiaDialect(0), program, a.nil(), max_cost);
-  } catch (const EvalError& e) {
-    return e.kind();
-  }
-  return ErrorKind::InternalError;  // "no error"
+// The kind of the EvalError the run throws; nullopt when it succeeds.
+std::optional<ErrorKind> run_kind(Allocator& a, NodePtr program, Cost max_cost) {
+  return test::kind_of<EvalError>(
+      [&] { (void)run_program(a, ChiaDialect(0), program, a.nil(), max_cost); });
 }
 
 TEST(CostLimit, ExactlyReachedAndExceededByOne) {

@@ -10,11 +10,14 @@
 #include <clvm/text.hpp>
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "error_kind.hpp"
 #include "ops/op.hpp"
+#include "same_tree.hpp"
 
 namespace clvm::test {
 
@@ -27,23 +30,6 @@ inline NodePtr args_from_text(Allocator& a, std::string_view args_text) {
   text.reserve(args_text.size() + 3);
   text.append("(").append(args_text).append("\n)");
   return assemble(a, text);
-}
-
-/// True if `x` (in `a`) and `y` (in `b`) are the same tree with the same atom bytes. Iterative.
-inline bool same_tree(const Allocator& a, NodePtr x, const Allocator& b, NodePtr y) {
-  std::vector<std::pair<NodePtr, NodePtr>> todo{{x, y}};
-  while (!todo.empty()) {
-    const auto [p, q] = todo.back();
-    todo.pop_back();
-    if (p.is_pair() != q.is_pair()) return false;
-    if (p.is_pair()) {
-      todo.emplace_back(a.pair(p).first, b.pair(q).first);
-      todo.emplace_back(a.pair(p).rest, b.pair(q).rest);
-    } else if (!(a.atom(p) == b.atom(q))) {
-      return false;
-    }
-  }
-  return true;
 }
 
 /// `node` as `0x..` hex for an atom (`()` for nil) and `(first . rest)` for a pair. Test results
@@ -68,8 +54,8 @@ inline std::string show(const Allocator& a, NodePtr node) {
 struct Outcome {
   bool ok = false;
   Cost cost = 0;
-  std::string value;  // show() of the result, or the error message
-  ErrorKind kind = ErrorKind::InternalError;
+  std::string value;              // show() of the result, or the error message
+  std::optional<ErrorKind> kind;  // the error's kind; nullopt on success
 };
 
 /// Calls `op` on the arguments `args_text` with `flags` and `max_cost`.
@@ -79,7 +65,7 @@ inline Outcome call_op(ops::OpFn op, std::string_view args_text, Flags flags = 0
   const NodePtr args = args_from_text(a, args_text);
   try {
     const Reduction r = op(a, args, max_cost, flags);
-    return {true, r.cost, show(a, r.node), ErrorKind::InternalError};
+    return {true, r.cost, show(a, r.node), std::nullopt};
   } catch (const Error& e) {
     return {false, 0, e.what(), e.kind()};
   }

@@ -8,11 +8,11 @@
 
 #include <clvm/flags.hpp>
 
-#include <fstream>
 #include <map>
 #include <string>
 
 #include "op_call.hpp"
+#include "op_test_file.hpp"
 #include "ops/core_ops.hpp"
 #include "ops/more_ops.hpp"
 
@@ -41,34 +41,24 @@ struct Counts {
 
 // Runs every line of ours in `file` with `flags`; records failures with the line number.
 Counts run_file(const std::string& file, Flags flags) {
-  std::ifstream in(std::string(CLVMPP_TEST_DATA_DIR) + "/op-tests/" + file);
-  EXPECT_TRUE(in.good()) << file;
   Counts c;
-  std::string line;
-  for (int line_no = 1; std::getline(in, line); ++line_no) {
-    if (line.empty() || line[0] == ';') continue;
-    const std::size_t sp = line.find(' ');
-    const std::string op = line.substr(0, sp);
-    const auto it = our_ops().find(op);
+  for (const OpTestLine& line : read_op_test_file(file)) {
+    const auto it = our_ops().find(line.op);
     if (it == our_ops().end()) {
       ++c.others;
       continue;
     }
     ++c.ours;
-    const std::size_t arrow = line.find("=>");
-    const std::string args = sp < arrow ? line.substr(sp + 1, arrow - sp - 1) : "";
-    const std::string expect = line.substr(arrow + 2);
-    const Outcome got = call_op(it->second, args, flags);
-    const std::string where = file + ":" + std::to_string(line_no) + ": " + line;
-    if (expect.find("FAIL") != std::string::npos) {
+    const Outcome got = call_op(it->second, line.args, flags);
+    const std::string where = file + ":" + std::to_string(line.number) + ": " + line.text;
+    if (line.fails()) {
       EXPECT_FALSE(got.ok) << where << "\n  got " << got.value << " | " << got.cost;
       if (!got.ok) ++c.passed;
       continue;
     }
-    const std::size_t bar = expect.rfind('|');
-    const Cost cost = std::stoull(expect.substr(bar + 1));
+    const Cost cost = std::stoull(line.cost);
     Allocator want_arena;
-    const NodePtr want = assemble(want_arena, expect.substr(0, bar));
+    const NodePtr want = assemble(want_arena, line.expected);
     const bool ok = got.ok && got.cost == cost && show(want_arena, want) == got.value;
     EXPECT_TRUE(ok) << where << "\n  got " << got.value << " | " << got.cost;
     if (ok) ++c.passed;

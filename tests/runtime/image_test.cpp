@@ -9,6 +9,8 @@
 #include <filesystem>
 #include <fstream>
 
+#include "error_kind.hpp"
+
 namespace clvm {
 namespace {
 
@@ -92,12 +94,8 @@ void reseal(std::vector<std::uint8_t>& bytes) {
 }
 
 std::string open_error(const std::vector<std::uint8_t>& bytes) {
-  try {
-    (void)Image::from_bytes(bytes);
-  } catch (const ImageError& e) {
-    return e.what();
-  }
-  return "accepted";
+  const auto e = test::caught<ImageError>([&] { (void)Image::from_bytes(bytes); });
+  return e ? e->what() : "accepted";
 }
 
 void put32(std::vector<std::uint8_t>& b, std::size_t at, std::uint32_t v) {

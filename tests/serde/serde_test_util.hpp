@@ -8,10 +8,13 @@
 
 #include <fstream>
 #include <iterator>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "error_kind.hpp"
 
 namespace serde_test {
 
@@ -34,12 +37,12 @@ inline std::vector<std::uint8_t> generator(const std::string& name) {
 /// Asserts that `f()` throws an error of type E with kind `kind`.
 template <class E, class F>
 void expect_error(F&& f, clvm::ErrorKind kind) {
-  try {
-    f();
+  const std::optional<E> e = clvm::test::caught<E>(f);
+  if (!e) {
     ADD_FAILURE() << "no exception";
-  } catch (const E& e) {
-    EXPECT_EQ(e.kind(), kind) << e.what();
+    return;
   }
+  EXPECT_EQ(e->kind(), kind) << e->what();
 }
 
 }  // namespace serde_test

@@ -45,11 +45,7 @@ struct Outcome {
 Outcome parse(Reader read, Allocator& a, const Bytes& in) {
   const Checkpoint cp = a.checkpoint();
   Outcome o;
-  try {
-    o.root = read(a, in);
-  } catch (const Error& e) {
-    o.error = e.kind();
-  }
+  o.error = test::kind_of([&] { o.root = read(a, in); });
   o.use = use_since(a, cp);
   return o;
 }

@@ -7,6 +7,8 @@
 
 #include <string>
 
+#include "error_kind.hpp"
+
 namespace {
 
 struct Expected {
@@ -16,14 +18,13 @@ struct Expected {
 
 Expected error_of(std::string_view text) {
   clvm::Allocator a;
-  try {
-    clvm::assemble(a, text);
-  } catch (const clvm::TextError& e) {
-    EXPECT_EQ(e.kind(), clvm::ErrorKind::SyntaxError);
-    return {e.line(), e.column(), e.what()};
+  const auto e = clvm::test::caught<clvm::TextError>([&] { clvm::assemble(a, text); });
+  if (!e) {
+    ADD_FAILURE() << "no error for: " << text;
+    return {0, 0, ""};
   }
-  ADD_FAILURE() << "no error for: " << text;
-  return {0, 0, ""};
+  EXPECT_EQ(e->kind(), clvm::ErrorKind::SyntaxError);
+  return {e->line(), e->column(), e->what()};
 }
 
 void expect_error(std::string_view text, std::size_t line, std::size_t column,

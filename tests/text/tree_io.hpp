@@ -14,6 +14,8 @@
 #include <utility>
 #include <vector>
 
+#include "same_tree.hpp"
+
 namespace text_test {
 
 /// The classic serialization of `node`, as lower-case hex.
@@ -91,23 +93,7 @@ inline clvm::NodePtr from_hex(clvm::Allocator& a, std::string_view hex) {
   return values.at(0);
 }
 
-/// Structural equality of two trees (same shape, same atom bytes), possibly in different arenas.
-inline bool same_tree(const clvm::Allocator& a, clvm::NodePtr x, const clvm::Allocator& b,
-                      clvm::NodePtr y) {
-  std::vector<std::pair<clvm::NodePtr, clvm::NodePtr>> todo{{x, y}};
-  while (!todo.empty()) {
-    const auto [l, r] = todo.back();
-    todo.pop_back();
-    if (l.is_pair() != r.is_pair()) return false;
-    if (l.is_pair()) {
-      todo.emplace_back(a.pair(l).first, b.pair(r).first);
-      todo.emplace_back(a.pair(l).rest, b.pair(r).rest);
-    } else if (!(a.atom(l) == b.atom(r))) {
-      return false;
-    }
-  }
-  return true;
-}
+using clvm::test::same_tree;  // tests/support/same_tree.hpp
 
 /// Undoes scripts/text_oracle_record.js's escape(): \\ \t \n \r \xNN.
 inline std::string unescape(std::string_view s) {

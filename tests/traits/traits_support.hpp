@@ -14,6 +14,8 @@
 #include <utility>
 #include <vector>
 
+#include "error_kind.hpp"
+
 namespace clvm::test {
 
 /// The classic serialisation of `n` as lower-case hex.
@@ -107,11 +109,7 @@ T decode_hex(std::string_view hex) {
 /// Runs `f` and returns the FromClvmError it throws (fails the test if it does not throw one).
 template <class F>
 FromClvmError catch_from_clvm(F&& f) {
-  try {
-    f();
-  } catch (const FromClvmError& e) {
-    return e;
-  }
+  if (auto e = caught<FromClvmError>(f)) return *e;
   ADD_FAILURE() << "expected a FromClvmError";
   return FromClvmError(FromClvmError::Kind::Custom, "<not thrown>");
 }

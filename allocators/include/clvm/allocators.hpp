@@ -3,6 +3,7 @@
 #pragma once
 
 #include <clvm/mem/allocator_ref.hpp>
+#include <clvm/mem/allocator_traits.hpp>
 #include <clvm/mem/arena.hpp>
 #include <clvm/mem/bump.hpp>
 #include <clvm/mem/concepts.hpp>

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-/// \file AllocatorRef: a non-owning, type-erased reference to any Allocator ({context, vtable}, in
-/// the style of Zig's std.mem.Allocator), for runtime boundaries such as the node arena.
+/// \file AllocatorRef: a non-owning, type-erased reference to any RawAllocator ({context, vtable},
+/// in the style of Zig's std.mem.Allocator), for runtime boundaries such as the node arena.
 #pragma once
 
+#include <clvm/mem/allocator_traits.hpp>
 #include <clvm/mem/concepts.hpp>
 
 #include <cstring>
@@ -13,12 +14,13 @@ namespace clvm::mem {
 class AllocatorRef {
  public:
   /// Refers to `a`, which must outlive this reference (and every copy of it).
-  template <Allocator A>
+  template <RawAllocator A>
   requires(!std::same_as<A, AllocatorRef>) AllocatorRef(A& a)
   noexcept  // NOLINT(google-explicit-constructor): a reference converts implicitly
       : ctx_(std::addressof(a)), vtable_(&vtable_for<A>) {}
 
-  /// See Allocator. Never throws; null ptr on exhaustion.
+  /// See RawAllocator and AllocatorTraits (the referenced allocator's own allocate_zeroed when it
+  /// has one). Never throws; null ptr on exhaustion.
   Allocation allocate(Layout l) noexcept { return vtable_->allocate(ctx_, l); }
   Allocation allocate_zeroed(Layout l) noexcept { return vtable_->allocate_zeroed(ctx_, l); }
   void deallocate(void* p, Layout l) noexcept { vtable_->deallocate(ctx_, p, l); }
@@ -46,15 +48,12 @@ class AllocatorRef {
   template <class A>
   static constexpr VTable vtable_for{
       [](void* c, Layout l) noexcept { return static_cast<A*>(c)->allocate(l); },
-      [](void* c, Layout l) noexcept { return static_cast<A*>(c)->allocate_zeroed(l); },
+      [](void* c, Layout l) noexcept {
+        return AllocatorTraits<A>::allocate_zeroed(*static_cast<A*>(c), l);
+      },
       [](void* c, void* p, Layout l) noexcept { static_cast<A*>(c)->deallocate(p, l); },
       [](void* c, void* p, Layout l, std::size_t n) noexcept {
-        if constexpr (ResizableAllocator<A>) {
-          return static_cast<A*>(c)->resize(p, l, n);
-        } else {
-          (void)c, (void)p, (void)l, (void)n;
-          return false;
-        }
+        return AllocatorTraits<A>::resize(*static_cast<A*>(c), p, l, n);
       },
   };
 
@@ -62,6 +61,6 @@ class AllocatorRef {
   const VTable* vtable_;
 };
 
-static_assert(ResizableAllocator<AllocatorRef>);
+static_assert(ResizableAllocator<AllocatorRef> && ZeroingAllocator<AllocatorRef>);
 
 }  // namespace clvm::mem

@@ -6,13 +6,12 @@
 
 #include <clvm/mem/concepts.hpp>
 #include <clvm/mem/detail/align.hpp>
-#include <clvm/mem/detail/upstream.hpp>
+#include <clvm/mem/detail/bump_region.hpp>
 
 #include <algorithm>
 #include <bit>
 #include <cassert>
 #include <cstddef>
-#include <cstring>
 #include <limits>
 #include <type_traits>
 #include <utility>
@@ -27,7 +26,7 @@ enum class ResetMode {
 
 /// `A` is held by value (ArenaAllocator<GlobalAllocator>) or by reference
 /// (ArenaAllocator<PageAllocator&>, the referenced allocator outliving the arena).
-template <detail::Upstream A>
+template <UpstreamAllocator A>
 class ArenaAllocator {
  public:
   using upstream_type = std::remove_reference_t<A>;
@@ -48,8 +47,7 @@ class ArenaAllocator {
       : upstream_(std::forward<A>(o.upstream_)),
         first_(std::exchange(o.first_, nullptr)),
         current_(std::exchange(o.current_, nullptr)),
-        cur_(std::exchange(o.cur_, nullptr)),
-        end_(std::exchange(o.end_, nullptr)),
+        region_(std::exchange(o.region_, {})),
         next_chunk_(o.next_chunk_),
         first_chunk_(o.first_chunk_),
         allocated_(std::exchange(o.allocated_, 0)),
@@ -65,42 +63,25 @@ class ArenaAllocator {
   /// null when the upstream refuses. Requires: l.align is a power of two (asserts).
   Allocation allocate(Layout l) noexcept {
     assert(std::has_single_bit(l.align) && "ArenaAllocator: alignment is not a power of two");
-    const std::size_t avail = static_cast<std::size_t>(end_ - cur_);
-    const std::size_t pad = detail::padding_for(reinterpret_cast<std::uintptr_t>(cur_), l.align);
-    if (l.size <= avail && pad <= avail - l.size && cur_ != nullptr) [[likely]] {
-      std::byte* p = cur_ + pad;
-      cur_ = p + l.size;
+    if (std::byte* p = region_.allocate(l)) [[likely]] {
       allocated_ += l.size;
       return {p, l.size};
     }
     return allocate_slow(l);
   }
 
-  /// As allocate(), the bytes zeroed.
-  Allocation allocate_zeroed(Layout l) noexcept {
-    Allocation a = allocate(l);
-    if (a.ptr != nullptr) std::memset(a.ptr, 0, a.size);
-    return a;
-  }
-
   /// Reclaims the block if it is the most recent allocation; otherwise its memory stays until reset
   /// or destruction. Requires: p is null or came from this arena with layout `l`.
   void deallocate(void* p, Layout l) noexcept {
     if (p == nullptr) return;
-    if (static_cast<std::byte*>(p) + l.size == cur_) cur_ = static_cast<std::byte*>(p);
+    region_.deallocate(p, l.size);
     allocated_ -= l.size;
   }
 
   /// Shrinking always succeeds; the most recent allocation grows in place while its chunk has
   /// room. Requires: p came from this arena with layout `l`.
   bool resize(void* p, Layout l, std::size_t new_size) noexcept {
-    auto* bytes = static_cast<std::byte*>(p);
-    if (bytes != nullptr && bytes + l.size == cur_ &&
-        new_size <= static_cast<std::size_t>(end_ - bytes)) {
-      cur_ = bytes + new_size;
-    } else if (new_size > l.size) {
-      return false;
-    }
+    if (!region_.resize(p, l.size, new_size)) return false;
     allocated_ = allocated_ - l.size + new_size;
     return true;
   }
@@ -141,19 +122,21 @@ class ArenaAllocator {
 
   void enter(Chunk* c) noexcept {
     current_ = c;
-    cur_ = c == nullptr ? nullptr : reinterpret_cast<std::byte*>(c) + chunk_header_size;
-    end_ = c == nullptr ? nullptr : reinterpret_cast<std::byte*>(c) + c->size;
+    region_ = c == nullptr ? detail::BumpRegion{}
+                           : detail::BumpRegion{reinterpret_cast<std::byte*>(c) + chunk_header_size,
+                                                reinterpret_cast<std::byte*>(c) + c->size};
   }
 
   [[gnu::noinline]] Allocation allocate_slow(Layout l) noexcept {
-    if (!std::has_single_bit(l.align)) return {};
+    if (!detail::is_power_of_two(l.align)) return {};
     constexpr std::size_t max = std::numeric_limits<std::size_t>::max() / 4;
     if (l.size > max || l.align > max) return {};
     // A retained chunk after the current one may fit (after reset(retain_capacity)).
     for (Chunk* c = current_ == nullptr ? nullptr : current_->next; c != nullptr; c = c->next) {
       enter(c);
-      const std::size_t pad = detail::padding_for(reinterpret_cast<std::uintptr_t>(cur_), l.align);
-      if (pad + l.size <= static_cast<std::size_t>(end_ - cur_)) return allocate(l);
+      const std::size_t pad =
+          detail::padding_for(reinterpret_cast<std::uintptr_t>(region_.cur), l.align);
+      if (pad + l.size <= region_.remaining()) return allocate(l);
     }
     const std::size_t needed = chunk_header_size + l.size + (l.align > chunk_align ? l.align : 0);
     const std::size_t size = std::max(next_chunk_, needed);
@@ -194,8 +177,7 @@ class ArenaAllocator {
   [[no_unique_address]] A upstream_;
   Chunk* first_ = nullptr;
   Chunk* current_ = nullptr;
-  std::byte* cur_ = nullptr;
-  std::byte* end_ = nullptr;
+  detail::BumpRegion region_;  // the free part of *current_
   std::size_t next_chunk_ = default_chunk_size;
   std::size_t first_chunk_ = default_chunk_size;
   std::size_t allocated_ = 0;

@@ -6,12 +6,12 @@
 
 #include <clvm/mem/concepts.hpp>
 #include <clvm/mem/detail/align.hpp>
+#include <clvm/mem/detail/bump_region.hpp>
 
 #include <bit>
 #include <cassert>
 #include <compare>
 #include <cstddef>
-#include <cstring>
 #include <span>
 
 namespace clvm::mem {
@@ -47,21 +47,9 @@ class BumpAllocator {
   /// power of two (asserts).
   Allocation allocate(Layout l) noexcept {
     assert(std::has_single_bit(l.align) && "BumpAllocator: alignment is not a power of two");
-    const std::size_t avail = static_cast<std::size_t>(end_ - cur_);
-    const std::size_t pad = detail::padding_for(reinterpret_cast<std::uintptr_t>(cur_), l.align);
-    if (l.size <= avail && pad <= avail - l.size) [[likely]] {
-      std::byte* p = cur_ + pad;
-      cur_ = p + l.size;
+    if (std::byte* p = region_.allocate(l)) [[likely]]
       return {p, l.size};
-    }
     return allocate_slow(l);
-  }
-
-  /// As allocate(), the bytes zeroed.
-  Allocation allocate_zeroed(Layout l) noexcept {
-    Allocation a = allocate(l);
-    if (a.ptr != nullptr) std::memset(a.ptr, 0, a.size);
-    return a;
   }
 
   /// Frees `p` only if it is the most recent allocation (its bytes become available again);
@@ -70,7 +58,7 @@ class BumpAllocator {
   void deallocate(void* p, Layout l) noexcept {
     if (p == nullptr) return;
     assert(owns(p) && "BumpAllocator: pointer not from this allocator");
-    if (static_cast<std::byte*>(p) + l.size == cur_) cur_ = static_cast<std::byte*>(p);
+    region_.deallocate(p, l.size);
   }
 
   /// Shrinking always succeeds; growing succeeds in place when `p` is the most recent allocation
@@ -78,44 +66,45 @@ class BumpAllocator {
   bool resize(void* p, Layout l, std::size_t new_size) noexcept;
 
   /// Frees everything: the whole buffer is available again.
-  void reset() noexcept { cur_ = begin_; }
+  void reset() noexcept { region_.cur = begin_; }
 
   /// Returns the current position.
-  Marker mark() const noexcept { return Marker{static_cast<std::size_t>(cur_ - begin_)}; }
+  Marker mark() const noexcept { return Marker{total_allocated()}; }
 
   /// Frees everything allocated since `m` was taken. Requires: m came from mark() on this allocator
   /// and no reset()/rewind() went below it since (rewinding forwards asserts).
   void rewind(Marker m) noexcept {
-    assert(m.offset <= static_cast<std::size_t>(cur_ - begin_) && "BumpAllocator: rewind forwards");
-    cur_ = begin_ + m.offset;
+    assert(m.offset <= total_allocated() && "BumpAllocator: rewind forwards");
+    region_.cur = begin_ + m.offset;
   }
 
   /// Whether `p` points into the buffer.
-  bool owns(const void* p) const noexcept { return detail::in_range(p, begin_, end_); }
+  bool owns(const void* p) const noexcept { return detail::in_range(p, begin_, region_.end); }
 
   /// Bytes still free at the end of the buffer.
-  std::size_t remaining() const noexcept { return static_cast<std::size_t>(end_ - cur_); }
+  std::size_t remaining() const noexcept { return region_.remaining(); }
 
   /// Bytes consumed since the last reset, alignment padding included; always
   /// total_allocated() + remaining() == capacity().
-  std::size_t total_allocated() const noexcept { return static_cast<std::size_t>(cur_ - begin_); }
+  std::size_t total_allocated() const noexcept {
+    return static_cast<std::size_t>(region_.cur - begin_);
+  }
 
   /// Size of the buffer.
-  std::size_t capacity() const noexcept { return static_cast<std::size_t>(end_ - begin_); }
+  std::size_t capacity() const noexcept { return static_cast<std::size_t>(region_.end - begin_); }
 
   /// Whether the allocator frees its buffer on destruction (false for from_buffer()).
   bool owns_buffer() const noexcept { return owning_; }
 
  private:
   BumpAllocator(std::byte* buffer, std::size_t size, bool owning) noexcept
-      : begin_(buffer), cur_(buffer), end_(buffer + size), owning_(owning) {}
+      : begin_(buffer), region_{buffer, buffer + size}, owning_(owning) {}
 
   [[gnu::noinline]] Allocation allocate_slow(Layout l) noexcept;
   void release() noexcept;
 
   std::byte* begin_;
-  std::byte* cur_;
-  std::byte* end_;
+  detail::BumpRegion region_;  // [cur, end) is free; [begin_, cur) handed out
   bool owning_;
 };
 

@@ -9,7 +9,6 @@
 
 #include <clvm/mem/concepts.hpp>
 #include <clvm/mem/detail/debug_table.hpp>
-#include <clvm/mem/detail/upstream.hpp>
 #include <clvm/mem/misuse.hpp>
 
 #include <algorithm>
@@ -24,7 +23,7 @@
 
 namespace clvm::mem {
 
-template <detail::Upstream A>
+template <UpstreamAllocator A>
 class DebugAllocator {
  public:
   using upstream_type = std::remove_reference_t<A>;

@@ -6,8 +6,8 @@
 /// sees a failure, checking at each step that it handled the failure and freed what it took.
 #pragma once
 
+#include <clvm/mem/allocator_traits.hpp>
 #include <clvm/mem/concepts.hpp>
-#include <clvm/mem/detail/upstream.hpp>
 
 #include <cstddef>
 #include <limits>
@@ -21,7 +21,7 @@ enum class FailurePolicy {
   once,    ///< only the fail_index-th allocation fails
 };
 
-template <detail::Upstream A>
+template <UpstreamAllocator A>
 class FailingAllocator {
  public:
   using upstream_type = std::remove_reference_t<A>;
@@ -43,7 +43,7 @@ class FailingAllocator {
   }
   Allocation allocate_zeroed(Layout l) noexcept {
     if (should_fail()) return {};
-    return count(upstream_.allocate_zeroed(l), l);
+    return count(AllocatorTraits<upstream_type>::allocate_zeroed(upstream_, l), l);
   }
 
   /// Forwards. Requires: as the upstream's deallocate.

@@ -65,6 +65,6 @@ class GlobalAllocator {
   static void deallocate_overaligned(void* p, Layout l) noexcept;
 };
 
-static_assert(ReallocatingAllocator<GlobalAllocator>);
+static_assert(ReallocatingAllocator<GlobalAllocator> && ZeroingAllocator<GlobalAllocator>);
 
 }  // namespace clvm::mem

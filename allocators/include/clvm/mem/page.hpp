@@ -25,6 +25,7 @@ class PageAllocator {
   /// aligned to max(l.align, page size); zero-filled (fresh pages). A zero-size request gets one
   /// page. Null when the OS refuses, or for an alignment that is not a power of two.
   Allocation allocate(Layout l) noexcept;
+  /// As allocate(): fresh pages read as zero already.
   Allocation allocate_zeroed(Layout l) noexcept { return allocate(l); }
 
   /// Returns the block's pages (and the rest of its reservation) to the OS. Requires: `p` came from
@@ -48,6 +49,6 @@ class PageAllocator {
   std::size_t committed_ = 0;
 };
 
-static_assert(ResizableAllocator<PageAllocator>);
+static_assert(ResizableAllocator<PageAllocator> && ZeroingAllocator<PageAllocator>);
 
 }  // namespace clvm::mem

@@ -6,7 +6,6 @@
 #pragma once
 
 #include <clvm/mem/concepts.hpp>
-#include <clvm/mem/detail/upstream.hpp>
 
 #include <memory_resource>
 #include <new>
@@ -16,7 +15,7 @@
 namespace clvm::mem {
 
 /// `A` is held by value (PmrResource<PoolAllocator>) or by reference (PmrResource<BumpAllocator&>).
-template <detail::Upstream A>
+template <UpstreamAllocator A>
 class PmrResource final : public std::pmr::memory_resource {
  public:
   using upstream_type = std::remove_reference_t<A>;

@@ -12,7 +12,6 @@
 #include <cassert>
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <memory>
 
 namespace clvm::mem {
@@ -45,13 +44,6 @@ class PoolAllocator {
       return {n, block_size_};
     }
     return {};
-  }
-
-  /// As allocate(), the block zeroed.
-  Allocation allocate_zeroed(Layout l) noexcept {
-    Allocation a = allocate(l);
-    if (a.ptr != nullptr) std::memset(a.ptr, 0, a.size);
-    return a;
   }
 
   /// Returns the block to the pool. Requires: p is null or a block of this pool that is allocated

@@ -64,13 +64,6 @@ class StackAllocator {
     return allocate_slow(l);
   }
 
-  /// As allocate(), the bytes zeroed.
-  Allocation allocate_zeroed(Layout l) noexcept {
-    Allocation a = allocate(l);
-    if (a.ptr != nullptr) std::memset(a.ptr, 0, a.size);
-    return a;
-  }
-
   /// Frees the most recent allocation (and any allocations below it already deallocate()d).
   /// Returns false, changing nothing, when the stack is empty.
   [[nodiscard]] bool pop() noexcept {

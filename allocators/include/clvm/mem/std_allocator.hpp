@@ -14,7 +14,7 @@
 
 namespace clvm::mem {
 
-template <class T, Allocator A>
+template <class T, RawAllocator A>
 class StdAllocator {
  public:
   using value_type = T;

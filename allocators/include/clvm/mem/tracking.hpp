@@ -4,8 +4,8 @@
 /// not show). Byte counts use the requested Layout sizes.
 #pragma once
 
+#include <clvm/mem/allocator_traits.hpp>
 #include <clvm/mem/concepts.hpp>
-#include <clvm/mem/detail/upstream.hpp>
 
 #include <algorithm>
 #include <cstddef>
@@ -16,7 +16,7 @@ namespace clvm::mem {
 
 /// `A` is held by value (TrackingAllocator<GlobalAllocator>) or by reference
 /// (TrackingAllocator<BumpAllocator&>, the referenced allocator outliving this one).
-template <detail::Upstream A>
+template <UpstreamAllocator A>
 class TrackingAllocator {
  public:
   using upstream_type = std::remove_reference_t<A>;
@@ -30,9 +30,12 @@ class TrackingAllocator {
   explicit TrackingAllocator(A upstream) noexcept(std::is_nothrow_move_constructible_v<A>)
       : upstream_(std::forward<A>(upstream)) {}
 
-  /// Forwards to the upstream; counts a success.
+  /// Forwards to the upstream; counts a success. allocate_zeroed keeps the upstream's own zeroing
+  /// (calloc, fresh pages) when it has one.
   Allocation allocate(Layout l) noexcept { return count(upstream_.allocate(l), l); }
-  Allocation allocate_zeroed(Layout l) noexcept { return count(upstream_.allocate_zeroed(l), l); }
+  Allocation allocate_zeroed(Layout l) noexcept {
+    return count(AllocatorTraits<upstream_type>::allocate_zeroed(upstream_, l), l);
+  }
 
   /// Forwards to the upstream and uncounts. Requires: as the upstream's deallocate.
   void deallocate(void* p, Layout l) noexcept {

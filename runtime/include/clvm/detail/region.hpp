@@ -75,7 +75,9 @@ class Region {
     capacity_ = 0;
   }
 
-  /// Exchanges contents (the upstream binding goes with the memory).
+  /// Exchanges contents (memory, capacity, borrowed flag). The upstream bindings are not exchanged:
+  /// each region keeps its own, so the caller must bind() each region to the allocator its memory
+  /// came from afterwards (the arena's move constructor does, in bind_regions()).
   void swap(Region& o) noexcept {
     std::swap(data_, o.data_);
     std::swap(capacity_, o.capacity_);

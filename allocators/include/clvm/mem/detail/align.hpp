@@ -14,6 +14,11 @@ constexpr std::size_t padding_for(std::uintptr_t addr, std::size_t align) noexce
   return static_cast<std::size_t>((std::uintptr_t{0} - addr) & (align - 1));
 }
 
+/// Returns whether `n` is a power of two: std::has_single_bit, but without a call to libgcc's
+/// popcount where the target has no popcnt instruction (the x86-64 baseline), for slow paths that
+/// are still taken often.
+constexpr bool is_power_of_two(std::size_t n) noexcept { return n != 0 && (n & (n - 1)) == 0; }
+
 /// Returns whether `p` is a multiple of `align`. Requires: `align` is a power of two.
 inline bool is_aligned(const void* p, std::size_t align) noexcept {
   return (reinterpret_cast<std::uintptr_t>(p) & (align - 1)) == 0;
