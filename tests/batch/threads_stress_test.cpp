@@ -14,6 +14,7 @@
 #include <clvm/tree_hash.hpp>
 
 #include "eval_support.hpp"
+#include "same_tree.hpp"
 
 #include <gtest/gtest.h>
 
@@ -118,7 +119,7 @@ std::string run_line(Allocator& a, const Dialects& d, const OpLine& l) {
   std::from_chars(cost_text.data(), cost_text.data() + cost_text.size(), cost);
   try {
     const Reduction r = d.get(f).op(a, op, args, kMaxCost, OperatorSet::Default);
-    if (!node_equal(a, r.node, expected)) return "result " + to_text(a, r.node);
+    if (!same_tree(a, r.node, expected)) return "result " + to_text(a, r.node);
     if (r.cost != cost) return "cost " + std::to_string(r.cost);
   } catch (const Error& e) {
     return std::string("error ") + e.what();
