@@ -22,7 +22,7 @@ import sys
 # The first header (lower-cased) that matches; never a minimum, a memory or a ratio column.
 COLUMNS = {
     "ours": re.compile(r"^ours(?!.*(min|mib|/))"),
-    "native": re.compile(r"^native(?!.*(min|mib|/))"),
+    "native": re.compile(r"^nat(ive)?(?!.*(min|mib|/))"),  # also "nat(Zen5)": the fixed reference
     "wasm": re.compile(r"^(clvm_rs )?wasm(?!.*(min|mib|/))"),
 }
 TIME = re.compile(r"([0-9][0-9.,]*)\s*(ns|us|µs|ms|s)(?![A-Za-z])")

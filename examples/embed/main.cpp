@@ -25,19 +25,17 @@ int run_one(std::string_view program_hex, std::string_view env_hex, clvm::Cost m
   try {
     const clvm::NodePtr program = clvm::node_from_bytes(a, *program_bytes);
     const clvm::NodePtr env = clvm::node_from_bytes(a, *env_bytes);
-    fmt::print("  program {}\n  env     {}\n", clvm::disassemble(a, program),
-               clvm::disassemble(a, env));
+    fmt::print("  program {}\n  env     {}\n", clvm::text(a, program), clvm::text(a, env));
     const clvm::ChiaDialect dialect(clvm::MEMPOOL_MODE);
     const clvm::Reduction r = clvm::run_program(a, dialect, program, env, max_cost);
-    fmt::print("  result  {}\n  cost    {} (limit {})\n", clvm::disassemble(a, r.node), r.cost,
-               max_cost);
+    fmt::print("  result  {}\n  cost    {} (limit {})\n", clvm::text(a, r.node), r.cost, max_cost);
     return 0;
   } catch (const clvm::SerdeError& e) {  // malformed bytes: the input's fault
     fmt::print("  bad serialization: {}\n", e.what());
     return 2;
   } catch (const clvm::EvalError& e) {  // the program failed: clvmr's message and node
     fmt::print("  FAIL: {}", e.what());
-    if (auto node = e.node()) fmt::print(" (at {})", clvm::disassemble(a, *node));
+    if (auto node = e.node()) fmt::print(" (at {})", clvm::text(a, *node));
     fmt::print("\n");
     return 1;
   }

@@ -91,7 +91,7 @@ int main(int argc, char** argv) {
       clvm::to_clvm(a, StandardSolution{std::nullopt, delegated, a.nil()});
   // Classic keywords: 51 is data here, not the newer operator g1_negate that has that opcode.
   fmt::print("solution               {}\n",
-             clvm::disassemble(a, solution, clvm::KeywordSet::Classic));
+             clvm::text(a, solution, clvm::kDefaultTextChars, clvm::KeywordSet::Classic));
   const clvm::Reduction r =
       clvm::run_program(a, clvm::ChiaDialect(clvm::MEMPOOL_MODE), puzzle, solution, 11'000'000'000);
   fmt::print("cost                   {}\n", r.cost);

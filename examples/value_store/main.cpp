@@ -46,8 +46,8 @@ int main(int argc, char** argv) {
   const clvm::NodePtr env = clvm::to_clvm(a, std::vector<std::uint64_t>{10, 20});
   const clvm::Reduction r = clvm::run_program(a, clvm::ChiaDialect(clvm::MEMPOOL_MODE),
                                               image.root("program"), env, 11'000'000'000);
-  fmt::print("program  = {}, run on (10 20): {} (cost {})\n",
-             clvm::disassemble(a, image.root("program")), clvm::disassemble(a, r.node), r.cost);
+  fmt::print("program  = {}, run on (10 20): {} (cost {})\n", clvm::text(a, image.root("program")),
+             clvm::text(a, r.node), r.cost);
 
   // Asking for a name that is not there throws ImageError.
   try {
