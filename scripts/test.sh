@@ -10,4 +10,12 @@ preset=${1:-$default}
 scripts/setup.sh
 cmake --preset "$preset" >/dev/null
 cmake --build --preset "$preset"
+# Make the build tree's Python package importable by the user's python3 (as `pip install -e` would):
+# a .pth file in its user site-packages names build/<preset>/python. Plain builds only: the
+# sanitizer builds' module needs their runtime preloaded.
+if [[ $preset == dev || $preset == ci ]] && [[ -d build/$preset/python/clvmpp ]] &&
+  site=$(python3 -c 'import site; print(site.getusersitepackages())' 2>/dev/null); then
+  mkdir -p "$site" && echo "$PWD/build/$preset/python" >"$site/clvmpp-build.pth" &&
+    echo "test.sh: python3 imports clvmpp from build/$preset/python ($site/clvmpp-build.pth)" >&2
+fi
 ctest --preset "$preset" ${CTEST_ARGS:-}
