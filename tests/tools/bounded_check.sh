@@ -3,7 +3,7 @@
 #   bounded_check.sh SECONDS DATA_MIB STATUS STDOUT_REGEX STDIN_FILE|- COMMAND...
 # The memory bound is RLIMIT_DATA (ulimit -d: the process's private writable memory; the arena's
 # address-space reservation is not counted until it is used). STDOUT_REGEX is a bash (POSIX
-# extended) regular expression in which \n stands for a newline. Exceeding either bound, another
+# extended) regular expression in which \n stands for a newline. DATA_MIB 0: no memory bound. Exceeding either bound, another
 # exit status, or stdout not matching fails the test.
 set -u
 seconds=$1 mib=$2 want_status=$3 regex=$4 input=$5
@@ -13,7 +13,11 @@ regex=${regex//\\n/$'\n'}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 start=$(date +%s%N)
-(ulimit -d $((mib * 1024)) && exec timeout "$seconds" "$@") <"$input" 2>"$tmp/err" >"$tmp/out"
+if ((mib > 0)); then
+  (ulimit -d $((mib * 1024)) && exec timeout "$seconds" "$@") <"$input" 2>"$tmp/err" >"$tmp/out"
+else
+  timeout "$seconds" "$@" <"$input" 2>"$tmp/err" >"$tmp/out"
+fi
 status=$?
 ms=$((($(date +%s%N) - start) / 1000000))
 out=$(cat "$tmp/out"; echo x)
