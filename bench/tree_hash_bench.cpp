@@ -8,7 +8,7 @@
 #include <clvm/tree_hash.hpp>
 
 #include "crypto/sha256.hpp"
-#include "serde/tree_hash_detail.hpp"
+#include "tree_hash/hasher.hpp"
 
 #include <benchmark/benchmark.h>
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// TreeHasher (runtime/src/serde/tree_hash_detail.hpp), the batched walk behind tree_hash and the
+// TreeHasher (runtime/src/tree_hash/hasher.hpp), the batched walk behind tree_hash and the
 // sha256tree operator: its hashes equal a one-message-at-a-time reference over OpenSSL's
 // incremental hasher on random and adversarially shaped trees (long lists and deep chains beyond
 // the open-record bound, atoms at every padding boundary), on each SHA-256 backend; its visit
@@ -7,7 +7,7 @@
 #include <clvm/tree_hash.hpp>
 
 #include "crypto/sha256.hpp"
-#include "serde/tree_hash_detail.hpp"
+#include "tree_hash/hasher.hpp"
 
 #include <gtest/gtest.h>
 

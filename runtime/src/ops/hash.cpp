@@ -8,7 +8,7 @@
 #include "crypto/sha256.hpp"
 #include "ops/more_ops.hpp"
 #include "ops/op_utils.hpp"
-#include "serde/tree_hash_detail.hpp"
+#include "tree_hash/hasher.hpp"
 
 namespace clvm::ops {
 namespace {

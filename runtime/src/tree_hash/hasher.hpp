@@ -1,6 +1,14 @@
 // SPDX-License-Identifier: Apache-2.0
-// Private: the hashing primitives behind the tree hash (runtime/src/tree_hash_sha256.cpp) and
-// TreeHasher, the walk that batches independent node hashes for crypto::sha256_padded_many.
+// Private: the tree hash's one internal interface, used by tree_hash/*.cpp and by the sha256tree
+// operator (ops/hash.cpp): the hashing primitives (tree_hash/primitives.cpp) and TreeHasher, the
+// walk that batches independent node hashes for crypto::sha256_padded_many.
+//
+// runtime/src/tree_hash/ holds all of tree hashing:
+//   hasher.hpp      this interface
+//   primitives.cpp  hash_atom, hash_pair, the table of small-atom hashes
+//   tree_hash.cpp   tree_hash, tree_hash_atom, tree_hash_pair and TreeHasher's out-of-line parts
+//   cached.cpp      tree_hash_cached (each shared pair hashed once)
+//   from_bytes.cpp  tree_hash_from_bytes (hashing a serialization as it streams)
 #pragma once
 
 #include <clvm/allocator.hpp>

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The single-message tree hash primitives: short atoms and pairs as pre-padded messages for
 // crypto::sha256_padded (SHA-NI when present), long atoms through the incremental hasher.
-#include "serde/tree_hash_detail.hpp"
+#include "tree_hash/hasher.hpp"
 
 #include <clvm/atom.hpp>
 

@@ -8,7 +8,7 @@
 #include <clvm/tree_hash.hpp>
 
 #include "serde/atom_prefix.hpp"
-#include "serde/tree_hash_detail.hpp"
+#include "tree_hash/hasher.hpp"
 
 #include <vector>
 

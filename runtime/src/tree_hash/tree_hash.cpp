@@ -3,7 +3,7 @@
 // pair messages assembled in place, independent messages hashed in batches of up to four.
 #include <clvm/tree_hash.hpp>
 
-#include "serde/tree_hash_detail.hpp"
+#include "tree_hash/hasher.hpp"
 
 #include <algorithm>
 

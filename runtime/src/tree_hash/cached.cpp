@@ -6,7 +6,7 @@
 // instead of walking it again: work stays proportional to the distinct pairs.
 #include <clvm/tree_hash.hpp>
 
-#include "serde/tree_hash_detail.hpp"
+#include "tree_hash/hasher.hpp"
 
 #include <vector>
 
