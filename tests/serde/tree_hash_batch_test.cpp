@@ -11,6 +11,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
 #include <random>
 #include <stdexcept>
 #include <vector>
@@ -81,6 +82,43 @@ class TreeHashBatch : public ::testing::TestWithParam<Sha256Backend> {
   void TearDown() override { crypto::set_sha256_backend(saved_); }
   Sha256Backend saved_ = Sha256Backend::kPortable;
 };
+
+// The pair-message kernel precomputes its second block per value of the message's last byte (the
+// rest hash's last byte): every one of the 256 values, in every lane count, against OpenSSL.
+TEST_P(TreeHashBatch, PairMessagesForEveryLastByte) {
+  std::mt19937 rng(65);
+  std::vector<tree_hash_detail::PairMessage> msgs(256);
+  std::vector<Bytes32> expected(256);
+  for (unsigned v = 0; v < 256; ++v) {
+    for (unsigned i = 0; i < 64; ++i) msgs[v].child(0)[i] = static_cast<std::uint8_t>(rng());
+    msgs[v].child(1)[31] = static_cast<std::uint8_t>(v);
+    expected[v].bytes = crypto::sha256(std::span<const std::uint8_t>(msgs[v].bytes, 65));
+    Bytes32 first, rest;
+    std::memcpy(first.data(), msgs[v].child(0), 32);
+    std::memcpy(rest.data(), msgs[v].child(1), 32);
+    ASSERT_EQ(tree_hash_pair(first, rest), expected[v]) << v;
+  }
+  for (std::size_t lanes = 1; lanes <= 9; ++lanes) {
+    for (std::size_t start = 0; start + lanes <= 256; start += lanes) {
+      std::vector<const std::uint8_t*> in;
+      std::vector<Bytes32> out(lanes);
+      std::vector<std::uint8_t*> dst;
+      for (std::size_t i = 0; i < lanes; ++i) {
+        in.push_back(msgs[start + i].bytes);
+        dst.push_back(out[i].data());
+      }
+      crypto::sha256_padded65_many(in.data(), lanes, dst.data());
+      for (std::size_t i = 0; i < lanes; ++i)
+        ASSERT_EQ(out[i], expected[start + i]) << lanes << " lanes, message " << start + i;
+    }
+  }
+  // A wrong last byte gives another hash (the table row is the byte's own).
+  Bytes32 first, rest;
+  std::memcpy(first.data(), msgs[7].child(0), 32);
+  std::memcpy(rest.data(), msgs[7].child(1), 32);
+  rest[31] = 8;
+  EXPECT_NE(tree_hash_pair(first, rest), expected[7]);
+}
 
 TEST_P(TreeHashBatch, RandomTreesMatchReference) {
   std::mt19937 rng(1234);

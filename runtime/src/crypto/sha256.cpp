@@ -124,6 +124,13 @@ void sha256_padded_many(const std::uint8_t* const* msgs, std::size_t count, std:
   g_padded_many.load(std::memory_order_relaxed)(msgs, count, blocks, out);
 }
 
+void sha256_padded65_many(const std::uint8_t* const* msgs, std::size_t count,
+                          std::uint8_t* const* out) noexcept {
+  const PaddedMany f = g_padded_many.load(std::memory_order_relaxed);
+  if (f == &detail::shani_padded_many) return detail::shani_padded65_many(msgs, count, out);
+  f(msgs, count, 2, out);  // the portable path, or the first call (which picks the backend)
+}
+
 Sha256Backend sha256_backend() noexcept {
   const PaddedMany f = g_padded_many.load(std::memory_order_relaxed);
   if (f == &resolve_padded_many) return default_backend();

@@ -68,6 +68,11 @@ void sha256_padded(const std::uint8_t* msg, std::size_t blocks, std::uint8_t* ou
 void sha256_padded_many(const std::uint8_t* const* msgs, std::size_t count, std::size_t blocks,
                         std::uint8_t* const* out) noexcept;
 
+/// As sha256_padded_many for 65-byte messages padded by sha256_pad(msg, 65) (two blocks; the tree
+/// hash's pair messages), faster on SHA-NI: their second block's schedule is precomputed.
+void sha256_padded65_many(const std::uint8_t* const* msgs, std::size_t count,
+                          std::uint8_t* const* out) noexcept;
+
 /// Which block function runs the pre-padded functions.
 enum class Sha256Backend { kShaNi, kPortable };
 
@@ -84,6 +89,8 @@ namespace detail {
 bool shani_supported() noexcept;
 void shani_padded_many(const std::uint8_t* const* msgs, std::size_t count, std::size_t blocks,
                        std::uint8_t* const* out) noexcept;
+void shani_padded65_many(const std::uint8_t* const* msgs, std::size_t count,
+                         std::uint8_t* const* out) noexcept;
 }  // namespace detail
 
 }  // namespace clvm::crypto

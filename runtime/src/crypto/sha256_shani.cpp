@@ -105,7 +105,91 @@ CLVMPP_SHANI_TARGET void hash_lanes(const std::uint8_t* const* msgs, std::size_t
   for (int j = 0; j < N; ++j) store_digest(abef[j], cdgh[j], out[j]);
 }
 
+// ---- 65-byte messages (the tree hash's pair messages 02 || first || rest) ----
+// Their second block is the last message byte, then the padding: W0 = byte << 24 | 0x00800000,
+// W1..W14 = 0, W15 = 520 (the bit length). Its whole schedule, plus the round constants, depends
+// only on that byte, so it is precomputed for all 256 values (64 KiB): the second block then
+// costs the rounds alone, with no schedule instructions competing for the SHA unit.
+constexpr std::uint32_t rotr(std::uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
+
+struct TailSchedules {
+  std::uint32_t wk[256][64];  // W[t] + K[t] of the second block, per last byte
+};
+
+constexpr TailSchedules make_tail_schedules() {
+  TailSchedules t{};
+  for (std::uint32_t v = 0; v < 256; ++v) {
+    std::uint32_t w[64] = {};
+    w[0] = (v << 24) | 0x0080'0000u;
+    w[15] = 65 * 8;
+    for (int i = 16; i < 64; ++i) {
+      const std::uint32_t s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3);
+      const std::uint32_t s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10);
+      w[i] = w[i - 16] + s0 + w[i - 7] + s1;
+    }
+    for (int i = 0; i < 64; ++i) t.wk[v][i] = w[i] + kK[i];
+  }
+  return t;
+}
+
+alignas(64) constexpr TailSchedules kTail = make_tail_schedules();
+
+// The second block of N 65-byte messages whose last bytes are `last[j]`, from kTail.
+template <int N>
+CLVMPP_SHANI_TARGET inline void compress_tail(__m128i* abef, __m128i* cdgh,
+                                              const std::uint8_t* last) {
+  __m128i s0[N], s1[N];
+  const std::uint32_t* wk[N];
+  for (int j = 0; j < N; ++j) {
+    s0[j] = abef[j];
+    s1[j] = cdgh[j];
+    wk[j] = kTail.wk[last[j]];
+  }
+#pragma GCC unroll 16
+  for (int g = 0; g < 16; ++g) {
+    for (int j = 0; j < N; ++j)
+      s1[j] = _mm_sha256rnds2_epu32(
+          s1[j], s0[j], _mm_loadl_epi64(reinterpret_cast<const __m128i*>(wk[j] + 4 * g)));
+    for (int j = 0; j < N; ++j)
+      s0[j] = _mm_sha256rnds2_epu32(
+          s0[j], s1[j], _mm_loadl_epi64(reinterpret_cast<const __m128i*>(wk[j] + 4 * g + 2)));
+  }
+  for (int j = 0; j < N; ++j) {
+    abef[j] = _mm_add_epi32(abef[j], s0[j]);
+    cdgh[j] = _mm_add_epi32(cdgh[j], s1[j]);
+  }
+}
+
+template <int N>
+CLVMPP_SHANI_TARGET void hash65_lanes(const std::uint8_t* const* msgs, std::uint8_t* const* out) {
+  __m128i abef[N], cdgh[N];
+  std::uint8_t last[N];
+  for (int j = 0; j < N; ++j) {
+    abef[j] = _mm_load_si128(reinterpret_cast<const __m128i*>(kIvAbef));
+    cdgh[j] = _mm_load_si128(reinterpret_cast<const __m128i*>(kIvCdgh));
+    last[j] = msgs[j][64];
+  }
+  compress<N>(abef, cdgh, msgs);
+  compress_tail<N>(abef, cdgh, last);
+  for (int j = 0; j < N; ++j) store_digest(abef[j], cdgh[j], out[j]);
+}
+
 }  // namespace
+
+void shani_padded65_many(const std::uint8_t* const* msgs, std::size_t count,
+                         std::uint8_t* const* out) noexcept {
+  for (; count >= 4; count -= 4, msgs += 4, out += 4) hash65_lanes<4>(msgs, out);
+  switch (count) {
+    case 3:
+      return hash65_lanes<3>(msgs, out);
+    case 2:
+      return hash65_lanes<2>(msgs, out);
+    case 1:
+      return hash65_lanes<1>(msgs, out);
+    default:
+      return;
+  }
+}
 
 // CPUID rather than __builtin_cpu_supports, which clang 14 lacks "sha" for.
 bool shani_supported() noexcept {
@@ -137,6 +221,7 @@ void shani_padded_many(const std::uint8_t* const* msgs, std::size_t count, std::
 bool shani_supported() noexcept { return false; }
 void shani_padded_many(const std::uint8_t* const*, std::size_t, std::size_t,
                        std::uint8_t* const*) noexcept {}
+void shani_padded65_many(const std::uint8_t* const*, std::size_t, std::uint8_t* const*) noexcept {}
 
 #endif
 

@@ -35,7 +35,9 @@ Bytes32 hash_pair(const Bytes32& first, const Bytes32& rest) noexcept {
   std::memcpy(msg.child(0), first.data(), 32);
   std::memcpy(msg.child(1), rest.data(), 32);
   Bytes32 out;
-  crypto::sha256_padded(msg.bytes, 2, out.data());
+  const std::uint8_t* in = msg.bytes;
+  std::uint8_t* dst = out.data();
+  crypto::sha256_padded65_many(&in, 1, &dst);
   return out;
 }
 

@@ -85,7 +85,7 @@ bool TreeHasher::flush_batch() {
       free_.push_back(r);
     }
     ready_pairs_.resize(ready_pairs_.size() - n);
-    crypto::sha256_padded_many(msgs, n, 2, outs);
+    crypto::sha256_padded65_many(msgs, n, outs);
     for (std::size_t i = 0; i < n; ++i) {
       if (keys[i] == kNoKey) continue;
       Completed& c = completed_.emplace_back();
