@@ -9,7 +9,9 @@
 //   Node atom(std::uint8_t first, std::span<const std::uint8_t> blob);  // blob empty for 1-byte
 //   Node pair(Node first, Node rest);              // a real cons of the input
 //   Node stack_pair(Node item, Node below);        // a cons of the parse stack made visible
-//   void pushed();                                 // one item went onto the parse stack
+//   static constexpr bool kBulkPushes;             // pushes may be told in bulk:
+//   void pushed();                                 //   one item went onto the parse stack, or
+//   void pushed_bulk(std::size_t n);               //   n items did (before any stack_pair)
 //   std::optional<std::pair<Node, Node>> halves(Node);  // nullopt for an atom
 #pragma once
 
@@ -46,39 +48,17 @@ class BackrefParser {
 
   /// Parses one object from `c`. Throws SerdeError on malformed input.
   Node parse(Cursor& c) {
-    std::vector<std::uint8_t> open;  // per open pair: 0 = reading first, 1 = reading rest
-    open.reserve(64);
-    stack_.reserve(64);
-    for (;;) {
-      const std::uint8_t byte = c.next();
-      if (byte == kConsBox) {
-        open.push_back(0);
-        continue;
+    if constexpr (Builder::kBulkPushes) {
+      try {
+        const Node root = parse_loop(c);
+        flush_pushes();
+        return root;
+      } catch (...) {
+        flush_pushes();
+        throw;
       }
-      Node node;
-      if (byte == kBackReference) {
-        node = resolve(read_path(c));
-      } else if (byte <= kMaxSingleByte || byte == kNilByte) {
-        node = b_.atom(byte, {});
-      } else {
-        const Prefix p = decode_prefix(c, byte);
-        node = b_.atom(byte, c.take(p.len));
-      }
-      b_.pushed();
-      for (;;) {
-        if (open.empty()) return node;
-        if (open.back() == 0) {
-          open.back() = 1;
-          stack_.push_back({node, Node{}});
-          break;
-        }
-        const Node left = stack_.back().node;
-        stack_.pop_back();
-        if (cached_ > stack_.size()) cached_ = stack_.size();
-        node = b_.pair(left, node);
-        b_.pushed();
-        open.pop_back();
-      }
+    } else {
+      return parse_loop(c);
     }
   }
 
@@ -87,6 +67,97 @@ class BackrefParser {
     Node node;
     Node list;  // valid for entries below cached_: this entry's stack suffix as a CLVM list
   };
+
+  // One push onto clvmr's parse stack (an atom, a back-reference or a finished cons). A bulk
+  // builder is told the count before anything can read it (flush_pushes).
+  void pushed() {
+    if constexpr (Builder::kBulkPushes)
+      ++pushes_;
+    else
+      b_.pushed();
+  }
+  void flush_pushes() {
+    if constexpr (Builder::kBulkPushes) {
+      if (pushes_ != 0) b_.pushed_bulk(std::exchange(pushes_, 0));
+    }
+  }
+
+  // The loop reads through a local pointer and keeps both stack tops in locals: `open` holds a
+  // byte per open pair (0 = reading first, 1 = reading rest), stack_ the finished first halves
+  // (size_ is written back only for resolve, the one reader of the stack besides this loop).
+  Node parse_loop(Cursor& c) {
+    const std::uint8_t* const data = c.data;
+    const std::uint8_t* const end = data + c.size;
+    const std::uint8_t* p = data + c.pos;
+    std::vector<std::uint8_t> open(64);
+    std::uint8_t* op = open.data();  // one past the top
+    std::uint8_t* op_limit = op + open.size();
+    if (stack_.size() < 64) stack_.resize(64);
+    Entry* sp = stack_.data() + size_;
+    Entry* sp_limit = stack_.data() + stack_.size();
+    for (;;) {
+      if (p == end) [[unlikely]]
+        throw_bad_encoding("bad encoding: unexpected end of input");
+      const std::uint8_t byte = *p++;
+      if (byte == kConsBox) {
+        if (op == op_limit) [[unlikely]] {
+          const std::size_t used = open.size();
+          open.resize(2 * used);
+          op = open.data() + used;
+          op_limit = open.data() + open.size();
+        }
+        *op++ = 0;
+        continue;
+      }
+      Node node;
+      if (byte <= kMaxSingleByte || byte == kNilByte) {
+        node = b_.atom(byte, {});
+      } else if (byte < 0xC0) {  // a one-byte prefix: 1..63 bytes follow
+        const std::size_t len = byte & 0x3F;
+        if (len > static_cast<std::size_t>(end - p)) [[unlikely]]
+          throw_bad_encoding("bad encoding: atom runs past the end of input");
+        node = b_.atom(byte, {p, len});
+        p += len;
+      } else {
+        c.pos = static_cast<std::size_t>(p - data);
+        if (byte == kBackReference) {
+          const std::span<const std::uint8_t> path = read_path(c);
+          size_ = static_cast<std::size_t>(sp - stack_.data());
+          node = resolve(path);
+        } else {
+          const Prefix pre = decode_prefix(c, byte);
+          node = b_.atom(byte, c.take(pre.len));
+        }
+        p = data + c.pos;
+      }
+      pushed();
+      for (;;) {
+        if (op == open.data()) {
+          c.pos = static_cast<std::size_t>(p - data);
+          size_ = static_cast<std::size_t>(sp - stack_.data());
+          return node;
+        }
+        if (op[-1] == 0) {
+          op[-1] = 1;
+          if (sp == sp_limit) [[unlikely]] {
+            const std::size_t used = stack_.size();
+            stack_.resize(2 * used);
+            sp = stack_.data() + used;
+            sp_limit = stack_.data() + stack_.size();
+          }
+          *sp++ = Entry{node, Node{}};
+          break;
+        }
+        --sp;
+        const Node left = sp->node;
+        const std::size_t size = static_cast<std::size_t>(sp - stack_.data());
+        if (cached_ > size) cached_ = size;
+        node = b_.pair(left, node);
+        pushed();
+        --op;
+      }
+    }
+  }
 
   // clvmr's traverse_path_with_vec: bits are read from the last byte's LSB upwards and the highest
   // set bit terminates; 0 = first, 1 = rest. While on the stack's spine a `rest` moves down one
@@ -102,8 +173,8 @@ class BackrefParser {
       return ((path[path.size() - 1 - static_cast<std::size_t>(i / 8)] >> (i % 8)) & 1) != 0;
     };
 
-    bool in_node = stack_.empty();
-    std::size_t idx = in_node ? 0 : stack_.size() - 1;
+    bool in_node = size_ == 0;
+    std::size_t idx = in_node ? 0 : size_ - 1;
     Node cur = b_.nil();
     std::uint64_t i = 0;
     while (!in_node && i < steps) {
@@ -137,6 +208,7 @@ class BackrefParser {
     // cached_ already are (return that suffix as it is); build the rest bottom-up and remember it.
     if (idx < cached_) return stack_[idx].list;
     Node list = cached_ == 0 ? b_.nil() : stack_[cached_ - 1].list;
+    flush_pushes();  // a stack pair turns a counted ghost into a pair
     for (std::size_t i = cached_; i <= idx; ++i) {
       list = b_.stack_pair(stack_[i].node, list);
       stack_[i].list = list;
@@ -146,8 +218,10 @@ class BackrefParser {
   }
 
   Builder& b_;
-  std::vector<Entry> stack_;
+  std::vector<Entry> stack_;  // [0, size_) in use (the loop's top is local; see parse_loop)
+  std::size_t size_ = 0;
   std::size_t cached_ = 0;  // entries [0, cached_) have `list` set
+  std::size_t pushes_ = 0;  // pushes not yet told to a bulk builder
 };
 
 }  // namespace clvm::serde_detail

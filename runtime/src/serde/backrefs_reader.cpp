@@ -14,17 +14,17 @@ namespace {
 // ghost, plus one real pair for a cons (a stack made visible trades a ghost for a pair), so an
 // n-byte input raises the pair count by at most 2n. Likewise it makes at most n atoms and n heap
 // bytes. If all of that fits (`Unchecked`), no limit can be hit: nodes are made with the arena's
-// unchecked creators and pushes are tallied here, handed to the arena before anything else reads
-// the ghost count (a stack pair, the end of the parse, or an exception). Otherwise every node and
-// push is checked as it happens, exactly as clvmr counts them.
+// unchecked creators and pushes are tallied by the parser, handed to the arena before anything else
+// reads the ghost count (a stack pair, the end of the parse, or an exception; see BackrefParser).
+// Otherwise every node and push is checked as it happens, exactly as clvmr counts them.
 template <bool Unchecked>
 class ArenaBuilder {
  public:
   using Node = NodePtr;
+  static constexpr bool kBulkPushes = Unchecked;
   explicit ArenaBuilder(Allocator& a) : a_(a) {}
   ArenaBuilder(const ArenaBuilder&) = delete;
   ArenaBuilder& operator=(const ArenaBuilder&) = delete;
-  ~ArenaBuilder() { flush(); }
 
   static NodePtr nil() noexcept { return Allocator::nil(); }
   NodePtr atom(std::uint8_t first, std::span<const std::uint8_t> blob) {
@@ -50,33 +50,24 @@ class ArenaBuilder {
     else
       return a_.new_pair(first, rest);
   }
+  // The parser has told every push so far (pushed_bulk) before it makes a stack pair.
   NodePtr stack_pair(NodePtr item, NodePtr below) {
-    flush();
     a_.remove_ghost_pairs(1);  // clvmr: the ghost becomes the real pair
     if constexpr (Unchecked)
       return a_.new_pair_unchecked(item, below);
     else
       return a_.new_pair(item, below);
   }
-  void pushed() {
-    if constexpr (Unchecked)
-      ++pending_;
-    else
-      a_.add_ghost_pairs(1);
-  }
+  void pushed() { a_.add_ghost_pairs(1); }
+  void pushed_bulk(std::size_t n) noexcept { a_.add_ghost_pairs_unchecked(n); }
   std::optional<std::pair<NodePtr, NodePtr>> halves(NodePtr n) const noexcept {
     if (!n.is_pair()) return std::nullopt;
     const Pair p = a_.pair(n);
     return std::pair{p.first, p.rest};
   }
-  /// Hands the tallied ghosts to the arena.
-  void flush() noexcept {
-    if (pending_ != 0) a_.add_ghost_pairs_unchecked(std::exchange(pending_, 0));
-  }
 
  private:
   Allocator& a_;
-  std::size_t pending_ = 0;
 };
 
 template <bool Unchecked>
@@ -84,9 +75,7 @@ NodePtr read_backrefs(Allocator& a, std::span<const std::uint8_t> bytes) {
   serde_detail::Cursor c{bytes.data(), bytes.size()};
   ArenaBuilder<Unchecked> builder(a);
   serde_detail::BackrefParser<ArenaBuilder<Unchecked>> parser(builder);
-  const NodePtr root = parser.parse(c);
-  builder.flush();
-  return root;
+  return parser.parse(c);
 }
 
 }  // namespace

@@ -14,6 +14,7 @@
 
 #include "serde/atom_prefix.hpp"
 
+#include <cstring>
 #include <vector>
 
 namespace clvm {
@@ -49,22 +50,35 @@ NodePtr read_prefixed(Allocator& a, Cursor& c, std::uint8_t first) {
     return a.new_atom(blob);
 }
 
-// The parse stack: a raw buffer grown by doubling (input depth lives here, never on the C++ stack).
-class OpenStack {
+// The parse stack (input depth lives here, never on the C++ stack): the loop keeps its top in a
+// local pointer; the buffer starts inline and doubles on the heap. An entry is kOpen, kBottom (the
+// sentinel under the first entry, so that closing pairs needs no emptiness test) or the raw
+// NodePtr of a finished first half.
+constexpr std::uint32_t kBottom = 0xFFFF'FFFE;  // tag 63 too: never a NodePtr
+
+class ParseStack {
  public:
-  OpenStack() : buf_(64) {}
-  bool empty() const noexcept { return top_ == 0; }
-  std::uint32_t& back() noexcept { return buf_[top_ - 1]; }
-  void pop() noexcept { --top_; }
-  void push(std::uint32_t v) {
-    if (top_ == buf_.size()) [[unlikely]]
-      buf_.resize(buf_.size() * 2);
-    buf_[top_++] = v;
+  ParseStack() noexcept { inline_[0] = kBottom; }
+  std::uint32_t* base() noexcept { return heap_.empty() ? inline_ : heap_.data(); }
+  std::uint32_t* start() noexcept { return inline_ + 1; }  // just above the sentinel
+  std::uint32_t* limit() noexcept { return base() + capacity(); }
+  // Called with sp == limit(): doubles the buffer and returns the same position in it.
+  [[gnu::noinline]] std::uint32_t* grow(std::uint32_t* sp) {
+    const std::size_t used = static_cast<std::size_t>(sp - base());
+    if (heap_.empty()) {
+      heap_.resize(2 * kInline);
+      std::memcpy(heap_.data(), inline_, sizeof inline_);
+    } else {
+      heap_.resize(2 * heap_.size());
+    }
+    return heap_.data() + used;
   }
 
  private:
-  std::vector<std::uint32_t> buf_;
-  std::size_t top_ = 0;
+  static constexpr std::size_t kInline = 128;
+  std::size_t capacity() const noexcept { return heap_.empty() ? kInline : heap_.size(); }
+  std::uint32_t inline_[kInline];
+  std::vector<std::uint32_t> heap_;
 };
 
 // Out of line and cache-line aligned: the loop is branch-bound, and its speed depended on where
@@ -75,7 +89,9 @@ template <bool Strict, bool Unchecked>
   const std::uint8_t* const data = bytes.data();
   const std::uint8_t* const end = data + bytes.size();
   const std::uint8_t* p = data;
-  OpenStack stack;
+  ParseStack stack;
+  std::uint32_t* sp = stack.start();
+  std::uint32_t* limit = stack.limit();
   for (;;) {
     if (p == end) [[unlikely]]
       throw_truncated();
@@ -93,10 +109,28 @@ template <bool Strict, bool Unchecked>
         node = a.new_small_number(b);
       }
     } else if (b == kConsBox) {
-      stack.push(kOpen);
+      if (sp == limit) [[unlikely]] {
+        sp = stack.grow(sp);
+        limit = stack.limit();
+      }
+      *sp++ = kOpen;
       continue;
     } else if (b == kNilByte) {
       node = Allocator::nil();
+    } else if (b < 0xC0) {  // a one-byte prefix: 1..63 bytes follow
+      const std::size_t len = b & 0x3F;
+      if (len > static_cast<std::size_t>(end - p)) [[unlikely]]
+        throw_bad_encoding("bad encoding: atom runs past the end of input");
+      const std::span<const std::uint8_t> blob{p, len};
+      p += len;
+      if constexpr (Strict) {
+        if (len == 1 && blob[0] <= kMaxSingleByte)
+          throw_non_canonical("non-canonical serialization: prefixed byte below 0x80");
+      }
+      if constexpr (Unchecked)
+        node = a.new_atom_unchecked(blob);
+      else
+        node = a.new_atom(blob);
     } else if (b == kBackReference) [[unlikely]] {
       throw_bad_encoding("bad encoding: back-reference in classic input");
     } else {
@@ -106,22 +140,22 @@ template <bool Strict, bool Unchecked>
     }
     // Close every pair whose rest this node completes.
     for (;;) {
-      if (stack.empty()) [[unlikely]] {
+      const std::uint32_t top = sp[-1];
+      if (top == kOpen) {
+        sp[-1] = node.raw();
+        break;
+      }
+      if (top == kBottom) [[unlikely]] {
         if constexpr (Strict) {
           if (p != end) throw_non_canonical("non-canonical serialization: trailing bytes");
         }
         return node;
       }
-      std::uint32_t& top = stack.back();
-      if (top == kOpen) {
-        top = node.raw();
-        break;
-      }
       if constexpr (Unchecked)
         node = a.new_pair_unchecked(NodePtr::from_raw(top), node);
       else
         node = a.new_pair(NodePtr::from_raw(top), node);
-      stack.pop();
+      --sp;
     }
   }
 }

@@ -18,6 +18,7 @@ using namespace serde_detail;
 class ShapeBuilder {
  public:
   using Node = std::int64_t;
+  static constexpr bool kBulkPushes = false;
   static Node nil() noexcept { return -1; }
   static Node atom(std::uint8_t, std::span<const std::uint8_t>) noexcept { return -1; }
   Node pair(Node first, Node rest) {
