@@ -78,6 +78,8 @@ inline std::uint8_t* put_prefix(std::uint8_t* p, std::span<const std::uint8_t> b
   return p + w + n;
 }
 
+// `Limited`: check `limit` after every write (node_to_bytes_limit); node_to_bytes has none.
+template <bool Limited>
 std::vector<std::uint8_t> write_classic(const Allocator& a, NodePtr root, std::size_t limit) {
   Buffer out{std::vector<std::uint8_t>(4096), nullptr, nullptr};
   out.base = out.bytes.data();
@@ -93,8 +95,10 @@ std::vector<std::uint8_t> write_classic(const Allocator& a, NodePtr root, std::s
       if (p == out.end) [[unlikely]]
         p = grow_output(out, p, 1);
       *p++ = kConsBox;
-      if (static_cast<std::size_t>(p - out.base) > limit) [[unlikely]]
-        throw EvalError(ErrorKind::OutOfMemory);
+      if constexpr (Limited) {
+        if (static_cast<std::size_t>(p - out.base) > limit) [[unlikely]]
+          throw EvalError(ErrorKind::OutOfMemory);
+      }
       if (sp == stack_end) [[unlikely]] {
         sp = grow_stack(stack, sp);
         stack_end = stack.data() + stack.size();
@@ -113,8 +117,10 @@ std::vector<std::uint8_t> write_classic(const Allocator& a, NodePtr root, std::s
         p = grow_output(out, p, need);
       p = put_prefix(p, atom.span());
     }
-    if (static_cast<std::size_t>(p - out.base) > limit) [[unlikely]]
-      throw EvalError(ErrorKind::OutOfMemory);
+    if constexpr (Limited) {
+      if (static_cast<std::size_t>(p - out.base) > limit) [[unlikely]]
+        throw EvalError(ErrorKind::OutOfMemory);
+    }
     if (sp == stack.data()) break;
     n = *--sp;
   }
@@ -125,11 +131,11 @@ std::vector<std::uint8_t> write_classic(const Allocator& a, NodePtr root, std::s
 }  // namespace
 
 std::vector<std::uint8_t> node_to_bytes(const Allocator& a, NodePtr node) {
-  return write_classic(a, node, std::numeric_limits<std::size_t>::max());
+  return write_classic<false>(a, node, std::numeric_limits<std::size_t>::max());
 }
 
 std::vector<std::uint8_t> node_to_bytes_limit(const Allocator& a, NodePtr node, std::size_t limit) {
-  return write_classic(a, node, limit);
+  return write_classic<true>(a, node, limit);
 }
 
 }  // namespace clvm
