@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // node_from_bytes_backrefs: the back-reference parser building arena nodes with clvmr's pair
 // accounting (one ghost pair per parse-stack push; a stack made visible turns ghosts into pairs).
+#include <clvm/detail/arena_internals.hpp>
 #include <clvm/serde.hpp>
 
 #include "serde/backrefs_core.hpp"
@@ -32,29 +33,30 @@ class ArenaBuilder {
     if (first <= serde_detail::kMaxSingleByte) {
       if (first == 0x01) return Allocator::one();
       if constexpr (Unchecked) {
-        if (first == 0x00) return a_.new_atom_unchecked(std::span{&first, 1});
-        return a_.new_small_number_unchecked(first);
+        if (first == 0x00)
+          return detail::arena_internals(a_).new_atom_unchecked(std::span{&first, 1});
+        return detail::arena_internals(a_).new_small_number_unchecked(first);
       } else {
         if (first == 0x00) return a_.new_atom(std::span{&first, 1});
         return a_.new_small_number(first);
       }
     }
     if constexpr (Unchecked)
-      return a_.new_atom_unchecked(blob);
+      return detail::arena_internals(a_).new_atom_unchecked(blob);
     else
       return a_.new_atom(blob);
   }
   NodePtr pair(NodePtr first, NodePtr rest) {
     if constexpr (Unchecked)
-      return a_.new_pair_unchecked(first, rest);
+      return detail::arena_internals(a_).new_pair_unchecked(first, rest);
     else
       return a_.new_pair(first, rest);
   }
   NodePtr stack_pair(NodePtr item, NodePtr below) {
     flush();
-    a_.remove_ghost_pairs(1);  // clvmr: the ghost becomes the real pair
+    detail::arena_internals(a_).remove_ghost_pairs(1);  // clvmr: the ghost becomes the real pair
     if constexpr (Unchecked)
-      return a_.new_pair_unchecked(item, below);
+      return detail::arena_internals(a_).new_pair_unchecked(item, below);
     else
       return a_.new_pair(item, below);
   }
@@ -62,7 +64,7 @@ class ArenaBuilder {
     if constexpr (Unchecked)
       ++pending_;
     else
-      a_.add_ghost_pairs(1);
+      detail::arena_internals(a_).add_ghost_pairs(1);
   }
   std::optional<std::pair<NodePtr, NodePtr>> halves(NodePtr n) const noexcept {
     if (!n.is_pair()) return std::nullopt;
@@ -71,7 +73,8 @@ class ArenaBuilder {
   }
   /// Hands the tallied ghosts to the arena.
   void flush() noexcept {
-    if (pending_ != 0) a_.add_ghost_pairs_unchecked(std::exchange(pending_, 0));
+    if (pending_ != 0)
+      detail::arena_internals(a_).add_ghost_pairs_unchecked(std::exchange(pending_, 0));
   }
 
  private:
@@ -93,7 +96,8 @@ NodePtr read_backrefs(Allocator& a, std::span<const std::uint8_t> bytes) {
 
 NodePtr node_from_bytes_backrefs(Allocator& a, std::span<const std::uint8_t> bytes) {
   const std::size_t n = bytes.size();
-  if (n <= Allocator::kMaxPairs / 2 && a.can_add_nodes(n, 2 * n, n)) [[likely]]
+  if (n <= Allocator::kMaxPairs / 2 && detail::arena_internals(a).can_add_nodes(n, 2 * n, n))
+      [[likely]]
     return read_backrefs<true>(a, bytes);
   return read_backrefs<false>(a, bytes);
 }
