@@ -7,7 +7,8 @@
 ///     detail::arena_internals(a).new_pair_unchecked(first, rest);
 ///
 /// Everything here is inline where it was inline in the arena (the accessor holds a reference
-/// and adds no code); the slow paths are in runtime/src/allocator.cpp.
+/// and adds no code); the slow paths are in runtime/src/allocator.cpp, and like all of
+/// clvm::detail they are not exported from the shared library (cmake/clvmpp_exports.cmake).
 #pragma once
 
 #include <clvm/allocator.hpp>
