@@ -61,7 +61,8 @@ constexpr std::optional<std::uint32_t> fits_in_small_atom(
 class Image;
 namespace detail {
 class ArenaInternals;
-}
+class ConstArenaInternals;
+}  // namespace detail
 
 class Allocator {
  public:
@@ -325,6 +326,7 @@ class Allocator {
   Allocator(OverBufferTag, std::span<std::byte> buffer, std::size_t heap_limit);
   friend class Image;                   // builds an arena over a mapped image's tables
   friend class detail::ArenaInternals;  // the runtime's bulk creators, ghosts and GC step
+  friend class detail::ConstArenaInternals;
   struct Borrowed {
     std::span<std::uint8_t> heap;
     std::span<AtomSpan> atoms;

@@ -27,6 +27,24 @@ struct TableMark {
   std::uint32_t heap = 0, atoms = 0, pairs = 0;
 };
 
+/// The read-only internals of a const arena (what ArenaInternals reads).
+class ConstArenaInternals {
+ public:
+  explicit ConstArenaInternals(const Allocator& a) noexcept : a_(a) {}
+
+  /// See ArenaInternals::can_add_nodes.
+  bool can_add_nodes(std::size_t atoms, std::size_t pairs, std::size_t heap_bytes) const noexcept {
+    return Allocator::kMaxAtoms - a_.atom_count() >= atoms &&
+           Allocator::kMaxPairs - a_.pair_count() >= pairs &&
+           a_.heap_limit_ - a_.heap_len_ - a_.ghost_heap_ >= heap_bytes;
+  }
+  /// See ArenaInternals::table_mark.
+  TableMark table_mark() const noexcept { return {a_.heap_len_, a_.atom_len_, a_.pair_len_}; }
+
+ private:
+  const Allocator& a_;
+};
+
 /// A view of one arena's internals. Cheap to make (one reference); make one per use.
 class ArenaInternals {
  public:
@@ -40,9 +58,7 @@ class ArenaInternals {
   /// the checked creators count them (ghosts included), all fit under the limits now. Changes
   /// nothing and never throws.
   bool can_add_nodes(std::size_t atoms, std::size_t pairs, std::size_t heap_bytes) const noexcept {
-    return Allocator::kMaxAtoms - a_.atom_count() >= atoms &&
-           Allocator::kMaxPairs - a_.pair_count() >= pairs &&
-           a_.heap_limit_ - a_.heap_len_ - a_.ghost_heap_ >= heap_bytes;
+    return ConstArenaInternals(a_).can_add_nodes(atoms, pairs, heap_bytes);
   }
 
   // The *_unchecked creators skip the limit checks only. Requires: a successful can_add_nodes
@@ -130,7 +146,7 @@ class ArenaInternals {
   }
 
   /// The table lengths now (a cheaper checkpoint for maybe_restore_with_node).
-  TableMark table_mark() const noexcept { return {a_.heap_len_, a_.atom_len_, a_.pair_len_}; }
+  TableMark table_mark() const noexcept { return ConstArenaInternals(a_).table_mark(); }
 
   /// maybe_restore_with_node with only the table lengths of the checkpoint (the counters are not
   /// needed: they do not change). Requires: `mark` from this arena, not rewound past.
@@ -159,5 +175,9 @@ class ArenaInternals {
 
 /// The internals of `a` (see the file comment).
 inline ArenaInternals arena_internals(Allocator& a) noexcept { return ArenaInternals(a); }
+/// The read-only internals of a const arena.
+inline ConstArenaInternals arena_internals(const Allocator& a) noexcept {
+  return ConstArenaInternals(a);
+}
 
 }  // namespace clvm::detail
