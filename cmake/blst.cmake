@@ -1,104 +1,57 @@
 # BLS12-381 for the runtime: blst 0.3.10.
 #
 # Debian does not package blst, so by default we build it from the genuine C/assembly sources that
-# the npm package @chainsafe/blst@0.2.11 ships under package/blst. The tarball is fetched once with
-# `npm pack` into the build tree, checked against the registry's sha512 integrity value and only
-# then extracted; a re-configure reuses the verified tarball and never downloads again. Offline
-# builds can point CLVMPP_BLST_TARBALL at a copy of the same tarball (it is verified just the same).
+# the npm package @chainsafe/blst@0.2.11 ships under package/blst. FetchContent downloads the
+# registry's tarball once into the build tree (_deps/blst-src), checks it against the registry's
+# sha512 integrity value (URL_HASH) before extracting it, and never downloads again on a
+# re-configure. Offline builds point CLVMPP_BLST_TARBALL at a copy of the same tarball (verified
+# just the same), or FETCHCONTENT_SOURCE_DIR_BLST at an extracted one.
 #
-# With CLVMPP_USE_SYSTEM_BLST=ON an installed blst (blst.h + libblst) is used instead, through
-# cmake/Findblst.cmake.
+# With CLVMPP_USE_SYSTEM_BLST=ON an installed blst (blst.h + libblst) is used instead, found by
+# cmake/Findblst.cmake (FIND_PACKAGE_ARGS), and nothing is downloaded.
 #
 # Either way the result is the target `blst::blst`. The fetched build is the static library
 # `clvm_blst` (installed and exported as clvm::blst, since the static runtime needs it at link time).
+# The options are defined in the top-level CMakeLists.txt.
 include_guard(GLOBAL)
+include(FetchContent)
 
-option(CLVMPP_USE_SYSTEM_BLST "Use an installed blst instead of building blst 0.3.10 from npm" OFF)
-option(CLVMPP_BLST_PORTABLE
-  "Build blst without the ADX/BMI2 (mulx) code paths even when the build host has them" OFF)
-set(CLVMPP_BLST_TARBALL "" CACHE FILEPATH
-  "A local copy of the @chainsafe/blst@0.2.11 npm tarball (verified); empty means fetch with npm")
-
-if(CLVMPP_USE_SYSTEM_BLST)
-  find_package(blst REQUIRED)
-  return()
-endif()
-
-set(clvmpp_blst_npm_spec "@chainsafe/blst@0.2.11")
-# The registry's `integrity` field for that version ...
-set(clvmpp_blst_integrity
-  "sha512-URyOLq5GtxBoxibOnd2pgLydCy0UZzbiIIBcsRAvGxAsRzjZL04TsQfwRkz5aphU3a1ebeRoMmI/HHyMCiFSQg==")
-# ... and the same digest base64-decoded to hex, which is what file(SHA512) produces.
+# The registry's `integrity` field for @chainsafe/blst@0.2.11 is
+#   sha512-URyOLq5GtxBoxibOnd2pgLydCy0UZzbiIIBcsRAvGxAsRzjZL04TsQfwRkz5aphU3a1ebeRoMmI/HHyMCiFSQg==
+# which base64-decodes to this hex digest (what URL_HASH takes):
 set(clvmpp_blst_sha512
   "511c8e2eae46b71068c626ce9ddda980bc9d0b2d146736e220805cb1102f1b102c4738d92f4e13b107f0464cf96a9854ddad5e6de46832623f1c7c8c0a215242")
-
-set(clvmpp_blst_dir ${CMAKE_BINARY_DIR}/_deps/blst)
-set(clvmpp_blst_tgz ${clvmpp_blst_dir}/chainsafe-blst-0.2.11.tgz)
-set(clvmpp_blst_src ${clvmpp_blst_dir}/package/blst)
-set(clvmpp_blst_stamp ${clvmpp_blst_dir}/extracted.stamp)
-
-# clvmpp_blst_digest_ok(<file> <out-var>): TRUE when <file> exists and has the expected sha512.
-function(clvmpp_blst_digest_ok file out)
-  set(ok FALSE)
-  if(EXISTS ${file})
-    file(SHA512 ${file} digest)
-    if(digest STREQUAL clvmpp_blst_sha512)
-      set(ok TRUE)
-    endif()
-  endif()
-  set(${out} ${ok} PARENT_SCOPE)
-endfunction()
-
-clvmpp_blst_digest_ok(${clvmpp_blst_tgz} clvmpp_blst_cached)
-if(NOT clvmpp_blst_cached)
-  file(MAKE_DIRECTORY ${clvmpp_blst_dir})
-  file(REMOVE ${clvmpp_blst_tgz} ${clvmpp_blst_stamp})
-  if(CLVMPP_BLST_TARBALL)
-    message(STATUS "blst: using ${CLVMPP_BLST_TARBALL}")
-    file(COPY_FILE ${CLVMPP_BLST_TARBALL} ${clvmpp_blst_tgz})
-  else()
-    find_program(CLVMPP_NPM npm)
-    if(NOT CLVMPP_NPM)
-      message(FATAL_ERROR "blst: npm is needed to fetch ${clvmpp_blst_npm_spec} (or set "
-        "CLVMPP_BLST_TARBALL to a local copy, or CLVMPP_USE_SYSTEM_BLST=ON)")
-    endif()
-    message(STATUS "blst: fetching ${clvmpp_blst_npm_spec} with npm pack")
-    execute_process(
-      COMMAND ${CLVMPP_NPM} pack ${clvmpp_blst_npm_spec} --pack-destination ${clvmpp_blst_dir}
-        --silent
-      WORKING_DIRECTORY ${clvmpp_blst_dir}
-      RESULT_VARIABLE npm_result OUTPUT_VARIABLE npm_out ERROR_VARIABLE npm_err)
-    if(NOT npm_result EQUAL 0 OR NOT EXISTS ${clvmpp_blst_tgz})
-      message(FATAL_ERROR "blst: `npm pack ${clvmpp_blst_npm_spec}` failed (${npm_result}):\n"
-        "${npm_out}${npm_err}")
-    endif()
-  endif()
-  clvmpp_blst_digest_ok(${clvmpp_blst_tgz} clvmpp_blst_verified)
-  if(NOT clvmpp_blst_verified)
-    file(SHA512 ${clvmpp_blst_tgz} clvmpp_blst_actual)
-    file(RENAME ${clvmpp_blst_tgz} ${clvmpp_blst_tgz}.rejected)
-    message(FATAL_ERROR "blst: integrity check FAILED for ${clvmpp_blst_npm_spec}\n"
-      "  expected ${clvmpp_blst_integrity}\n"
-      "  (sha512 hex ${clvmpp_blst_sha512})\n"
-      "  actual   sha512 hex ${clvmpp_blst_actual}\n"
-      "The tarball was moved to ${clvmpp_blst_tgz}.rejected and is not used.")
-  endif()
+if(CLVMPP_BLST_TARBALL)
+  set(clvmpp_blst_url ${CLVMPP_BLST_TARBALL})
+else()
+  set(clvmpp_blst_url https://registry.npmjs.org/@chainsafe/blst/-/blst-0.2.11.tgz)
 endif()
-
-# Extract only the parts we build from; the stamp records which verified tarball they came from.
-set(clvmpp_blst_stamp_text "${clvmpp_blst_sha512}")
-set(clvmpp_blst_stamp_have "")
-if(EXISTS ${clvmpp_blst_stamp})
-  file(READ ${clvmpp_blst_stamp} clvmpp_blst_stamp_have)
+if(CLVMPP_USE_SYSTEM_BLST)
+  set(clvmpp_blst_find FIND_PACKAGE_ARGS MODULE REQUIRED)
+else()
+  set(clvmpp_blst_find "")
 endif()
-if(NOT clvmpp_blst_stamp_have STREQUAL clvmpp_blst_stamp_text OR NOT EXISTS
-   ${clvmpp_blst_src}/src/server.c)
-  file(REMOVE_RECURSE ${clvmpp_blst_dir}/package)
-  file(ARCHIVE_EXTRACT INPUT ${clvmpp_blst_tgz} DESTINATION ${clvmpp_blst_dir}
-    PATTERNS package/blst/src package/blst/build package/blst/bindings/blst.h
-      package/blst/bindings/blst_aux.h package/blst/LICENSE)
-  file(WRITE ${clvmpp_blst_stamp} "${clvmpp_blst_stamp_text}")
+# The tarball has no CMakeLists.txt: MakeAvailable only downloads, verifies and extracts it (the
+# top folder `package/` stripped); the library is defined below.
+FetchContent_Declare(blst
+  URL ${clvmpp_blst_url}
+  URL_HASH SHA512=${clvmpp_blst_sha512}
+  DOWNLOAD_DIR ${FETCHCONTENT_BASE_DIR}/blst-download
+  DOWNLOAD_NAME chainsafe-blst-0.2.11.tgz
+  DOWNLOAD_EXTRACT_TIMESTAMP TRUE
+  ${clvmpp_blst_find})
+FetchContent_MakeAvailable(blst)
+if(CLVMPP_USE_SYSTEM_BLST)
+  return()  # find_package(blst MODULE REQUIRED) defined blst::blst (or stopped the configure)
 endif()
+# The verified tarball, for nested configures (tests/install) that must not download it again.
+if(CLVMPP_BLST_TARBALL)
+  set_property(GLOBAL PROPERTY CLVMPP_BLST_TARBALL_FILE ${CLVMPP_BLST_TARBALL})
+else()
+  set_property(GLOBAL PROPERTY CLVMPP_BLST_TARBALL_FILE
+    ${FETCHCONTENT_BASE_DIR}/blst-download/chainsafe-blst-0.2.11.tgz)
+endif()
+set(clvmpp_blst_src ${blst_SOURCE_DIR}/blst)
 
 # server.c #includes every other C file of the library; assembly.S picks the right .s files for
 # the platform. That pair is blst's own "one translation unit" build (build.sh does the same).

@@ -5,9 +5,9 @@
 #                            beside native clvmr 0.19 (the clvmr-bench executable PATH, interleaved
 #                            with ours in the same run) and clvm_rs 0.7.0 (wasm, installed from npm
 #                            into build/peer); exits 1 on any cost mismatch. Without --native, a
-#                            machine-local clvmr-bench is used if present (../shared/peers/native/
-#                            beside the checkout, or /work/shared/peers/native/); without any, the
-#                            report shows the fixed reference column (another processor).
+#                            machine-local clvmr-bench is used if present (docs/oracles.md: the
+#                            native clvmr tools); without any, the report shows the fixed
+#                            reference column (another processor).
 # bench.sh micro [args]    — the Google Benchmark micro-benchmarks (bench/*_bench).
 set -euo pipefail
 cd "$(dirname "$0")/.."

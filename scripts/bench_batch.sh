@@ -7,8 +7,8 @@
 #   - `clvm run --batch` with -j 1 and -j 2 on a tiny stream (N lines, default 1,000,000), a mixed
 #     stream (the 20 benchmark programs, the tools' batch cases, 20,000 small programs) and a
 #     heavy stream (K heap-doubling cases); every -j 2 output must equal -j 1's byte for byte;
-#   - the native clvmr-batch on the same streams when PATH is given (default: the shared one if
-#     present), interleaved with ours.
+#   - the native clvmr-batch on the same streams when PATH is given (default: the machine-local one if
+#     present; docs/oracles.md), interleaved with ours.
 # Prints the median wall time per configuration and the ratios. Run it on a quiet machine.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -10,7 +10,7 @@ packages=(
   clang-14 lld-14 libclang-rt-14-dev        # the fuzz and sanitizer builds
   libboost-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev librapidcheck-dev libcli11-dev
   libssl-dev libsecp256k1-dev libcrypto++-dev
-  nodejs npm                               # npm fetches blst's sources (see cmake/blst.cmake)
+  nodejs npm                               # the wasm peer (scripts/install_peer.sh; docs/oracles.md)
   clang-format-14
   pybind11-dev python3-dev                 # the clvmpp Python module (python/)
 )
@@ -21,7 +21,7 @@ for p in "${packages[@]}"; do
   status=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
   [[ $status == installed ]] || missing+=("$p")
 done
-# Node may come from elsewhere than Debian (a node install on PATH is enough for `npm pack`).
+# Node may come from elsewhere than Debian (a node install on PATH is enough).
 if command -v npm >/dev/null 2>&1; then
   missing=("${missing[@]/nodejs/}"); missing=("${missing[@]/npm/}")
 fi

@@ -4,7 +4,7 @@
 //
 //   NODE_PATH=<dir with node_modules/clvm_tools 0.9.5> node scripts/text_oracle_record.js [out_dir]
 //
-// (../shared/peers/oracle installs it; its cache is ~/.cache/clvm-peers/node_modules.)
+// (docs/oracles.md says how to install it.)
 // Deterministic: a fixed seed, so re-running gives the same files.
 //
 // File format, one case per line, tab-separated:

@@ -2,6 +2,7 @@
 // The node arena's slow paths: construction, growth, the limit-checked constructors of atoms, and
 // checkpoints. Accounting mirrors clvmr 0.19 (src/allocator.rs) step for step.
 #include <clvm/allocator.hpp>
+#include <clvm/detail/arena_internals.hpp>
 
 #include <array>
 #include <cassert>
@@ -313,29 +314,27 @@ void Allocator::restore_checkpoint(const Checkpoint& cp) noexcept {
   pairs_.shrink_to_fit(pair_len_, kInitialPairs, keep(pairs_.capacity(), sizeof(Pair)));
 }
 
-void Allocator::restore_checkpoint_keep_counts(const Checkpoint& cp) noexcept {
-  rewind_keep_counts(TableMark{cp.heap, cp.atoms, cp.pairs});
+void detail::ArenaInternals::rewind_keep_counts(Allocator& a, TableMark m) noexcept {
+  assert(a.heap_len_ >= m.heap && a.atom_len_ >= m.atoms && a.pair_len_ >= m.pairs);
+  a.note_peaks();
+  a.ghost_heap_ += a.heap_len_ - m.heap;
+  a.ghost_atoms_ += a.atom_len_ - m.atoms;
+  a.ghost_pairs_ += a.pair_len_ - m.pairs;
+  a.heap_len_ = m.heap;
+  a.atom_len_ = m.atoms;
+  a.pair_len_ = m.pairs;
 }
 
-void Allocator::rewind_keep_counts(TableMark m) noexcept {
-  assert(heap_len_ >= m.heap && atom_len_ >= m.atoms && pair_len_ >= m.pairs);
-  note_peaks();
-  ghost_heap_ += heap_len_ - m.heap;
-  ghost_atoms_ += atom_len_ - m.atoms;
-  ghost_pairs_ += pair_len_ - m.pairs;
-  heap_len_ = m.heap;
-  atom_len_ = m.atoms;
-  pair_len_ = m.pairs;
+void detail::ArenaInternals::add_ghost_pairs(Allocator& a, std::size_t n) {
+  if (Allocator::kMaxPairs - a.ghost_pairs_ - a.pair_len_ < n)
+    throw EvalError(ErrorKind::TooManyPairs);
+  a.ghost_pairs_ += n;
 }
 
-void Allocator::add_ghost_pairs(std::size_t n) {
-  if (kMaxPairs - ghost_pairs_ - pair_len_ < n) throw EvalError(ErrorKind::TooManyPairs);
-  ghost_pairs_ += n;
-}
-
-void Allocator::add_ghost_atoms(std::size_t n) {
-  if (kMaxAtoms - ghost_atoms_ - atom_len_ < n) throw EvalError(ErrorKind::TooManyAtoms);
-  ghost_atoms_ += n;
+void detail::ArenaInternals::add_ghost_atoms(Allocator& a, std::size_t n) {
+  if (Allocator::kMaxAtoms - a.ghost_atoms_ - a.atom_len_ < n)
+    throw EvalError(ErrorKind::TooManyAtoms);
+  a.ghost_atoms_ += n;
 }
 
 }  // namespace clvm
@@ -355,44 +354,46 @@ void Allocator::adopt_borrowed(const Borrowed& b) noexcept {
 
 namespace clvm {
 
-// The garbage collector's step past the size test (maybe_restore_with_node made it).
-std::optional<NodePtr> Allocator::restore_with_node(TableMark cp, NodePtr keep) noexcept {
+// The garbage collector's step past the size test (ArenaInternals::maybe_restore_with_node made
+// it).
+std::optional<NodePtr> detail::ArenaInternals::restore_with_node(Allocator& a, TableMark cp,
+                                                                 NodePtr keep) noexcept {
   constexpr std::size_t kMaxCopiedAtom = 48;
   switch (keep.object_type()) {
     case ObjectType::SmallAtom:
-      rewind_keep_counts(cp);
+      rewind_keep_counts(a, cp);
       return keep;
     case ObjectType::Pair:
       if (keep.index() >= cp.pairs) return std::nullopt;
-      rewind_keep_counts(cp);
+      rewind_keep_counts(a, cp);
       return keep;
     case ObjectType::Bytes:
       break;
   }
   if (keep.index() < cp.atoms) {
-    rewind_keep_counts(cp);
+    rewind_keep_counts(a, cp);
     return keep;
   }
-  const AtomSpan s = atoms_.data()[keep.index()];
+  const Allocator::AtomSpan s = a.atoms_.data()[keep.index()];
   const std::uint32_t len = s.end - s.start;
   std::array<std::uint8_t, kMaxCopiedAtom> copy{};
   const bool bytes_survive = s.end <= cp.heap;
   if (!bytes_survive) {
     if (len > kMaxCopiedAtom) return std::nullopt;
-    std::memcpy(copy.data(), heap_.data() + s.start, len);
+    std::memcpy(copy.data(), a.heap_.data() + s.start, len);
   }
-  rewind_keep_counts(cp);
+  rewind_keep_counts(a, cp);
   // The rewound tables have room for this one entry (it was just freed), so nothing can fail.
-  AtomSpan kept = s;
+  Allocator::AtomSpan kept = s;
   if (!bytes_survive) {
-    std::memcpy(heap_.data() + heap_len_, copy.data(), len);
-    kept = AtomSpan{heap_len_, heap_len_ + len};
-    heap_len_ += len;
-    ghost_heap_ -= len;  // these bytes were counted among the freed ones
+    std::memcpy(a.heap_.data() + a.heap_len_, copy.data(), len);
+    kept = Allocator::AtomSpan{a.heap_len_, a.heap_len_ + len};
+    a.heap_len_ += len;
+    a.ghost_heap_ -= len;  // these bytes were counted among the freed ones
   }
-  atoms_.data()[atom_len_] = kept;
-  --ghost_atoms_;  // likewise the atom
-  return NodePtr(ObjectType::Bytes, atom_len_++);
+  a.atoms_.data()[a.atom_len_] = kept;
+  --a.ghost_atoms_;  // likewise the atom
+  return NodePtr(ObjectType::Bytes, a.atom_len_++);
 }
 
 }  // namespace clvm

@@ -32,7 +32,7 @@ TEST(CostLimit, ExactlyReachedAndExceededByOne) {
 }
 
 TEST(CostLimit, KnownCosts) {
-  // Agreements with clvm_rs (shared/peers/README.md).
+  // Agreements with clvm_rs 0.7.0 (clvm_wasm; docs/oracles.md).
   const std::vector<std::pair<const char*, Cost>> cases = {
       {"(+ (q . 1) (q . 2))", 796}, {"(sha256 (q . \"hello\"))", 572}, {"(c (q . 1) (q . 2))", 91}};
   for (auto [text, cost] : cases) {

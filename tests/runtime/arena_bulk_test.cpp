@@ -2,6 +2,7 @@
 // The arena's bulk creation API: can_add_nodes is exactly the checked creators' limits, and the
 // unchecked creators make the same nodes with the same counters as the checked ones.
 #include <clvm/allocator.hpp>
+#include <clvm/detail/arena_internals.hpp>
 
 #include <gtest/gtest.h>
 
@@ -30,29 +31,30 @@ void expect_same_state(const Allocator& x, const Allocator& y) {
 
 TEST(ArenaBulk, CanAddNodesIsExactlyTheLimits) {
   Allocator a(100);  // heap_size() is 1: 99 bytes of room
-  EXPECT_TRUE(a.can_add_nodes(0, 0, 0));
-  EXPECT_TRUE(a.can_add_nodes(Allocator::kMaxAtoms - 2, Allocator::kMaxPairs, 99));
-  EXPECT_FALSE(a.can_add_nodes(Allocator::kMaxAtoms - 1, 0, 0));
-  EXPECT_FALSE(a.can_add_nodes(0, Allocator::kMaxPairs + 1, 0));
-  EXPECT_FALSE(a.can_add_nodes(0, 0, 100));
+  EXPECT_TRUE(detail::arena_internals(a).can_add_nodes(0, 0, 0));
+  EXPECT_TRUE(
+      detail::arena_internals(a).can_add_nodes(Allocator::kMaxAtoms - 2, Allocator::kMaxPairs, 99));
+  EXPECT_FALSE(detail::arena_internals(a).can_add_nodes(Allocator::kMaxAtoms - 1, 0, 0));
+  EXPECT_FALSE(detail::arena_internals(a).can_add_nodes(0, Allocator::kMaxPairs + 1, 0));
+  EXPECT_FALSE(detail::arena_internals(a).can_add_nodes(0, 0, 100));
 
   // Where can_add_nodes says one more fits, the checked creator succeeds; where not, it throws.
-  a.add_ghost_atoms(Allocator::kMaxAtoms - a.atom_count() - 1);
-  a.add_ghost_pairs(Allocator::kMaxPairs - a.pair_count() - 1);
-  EXPECT_TRUE(a.can_add_nodes(1, 1, 99));
+  detail::arena_internals(a).add_ghost_atoms(Allocator::kMaxAtoms - a.atom_count() - 1);
+  detail::arena_internals(a).add_ghost_pairs(Allocator::kMaxPairs - a.pair_count() - 1);
+  EXPECT_TRUE(detail::arena_internals(a).can_add_nodes(1, 1, 99));
   a.new_pair(Allocator::nil(), Allocator::nil());
-  EXPECT_FALSE(a.can_add_nodes(0, 1, 0));
+  EXPECT_FALSE(detail::arena_internals(a).can_add_nodes(0, 1, 0));
   EXPECT_THROW(a.new_pair(Allocator::nil(), Allocator::nil()), EvalError);
   a.new_atom(bytes(std::string(99, 'x')));
-  EXPECT_FALSE(a.can_add_nodes(1, 0, 0));
-  EXPECT_FALSE(a.can_add_nodes(0, 0, 1));
-  EXPECT_TRUE(a.can_add_nodes(0, 0, 0));
+  EXPECT_FALSE(detail::arena_internals(a).can_add_nodes(1, 0, 0));
+  EXPECT_FALSE(detail::arena_internals(a).can_add_nodes(0, 0, 1));
+  EXPECT_TRUE(detail::arena_internals(a).can_add_nodes(0, 0, 0));
   EXPECT_EQ(a.heap_size(), a.heap_limit());
 }
 
 TEST(ArenaBulk, UncheckedCreatorsMatchTheCheckedOnes) {
   Allocator checked, unchecked;
-  ASSERT_TRUE(unchecked.can_add_nodes(1000, 1000, 100000));
+  ASSERT_TRUE(detail::arena_internals(unchecked).can_add_nodes(1000, 1000, 100000));
   // Every length class of the inline copy, inline integers, a leading zero, 0x00 and empty.
   std::vector<std::string> atoms = {"",
                                     std::string(1, '\0'),
@@ -69,17 +71,18 @@ TEST(ArenaBulk, UncheckedCreatorsMatchTheCheckedOnes) {
   NodePtr prev_c = Allocator::nil(), prev_u = Allocator::nil();
   for (const std::string& s : atoms) {
     const NodePtr c = checked.new_atom(bytes(s));
-    const NodePtr u = unchecked.new_atom_unchecked(bytes(s));
+    const NodePtr u = detail::arena_internals(unchecked).new_atom_unchecked(bytes(s));
     EXPECT_EQ(c, u) << s.size();
     EXPECT_TRUE(unchecked.atom(u) == checked.atom(c));
     prev_c = checked.new_pair(c, prev_c);
-    prev_u = unchecked.new_pair_unchecked(u, prev_u);
+    prev_u = detail::arena_internals(unchecked).new_pair_unchecked(u, prev_u);
     EXPECT_EQ(prev_c, prev_u);
   }
   for (std::uint32_t v : {0u, 2u, 0x7fu, 0x80u, 0xffffu, Allocator::kMaxSmallValue})
-    EXPECT_EQ(checked.new_small_number(v), unchecked.new_small_number_unchecked(v));
-  checked.add_ghost_pairs(7);
-  unchecked.add_ghost_pairs_unchecked(7);
+    EXPECT_EQ(checked.new_small_number(v),
+              detail::arena_internals(unchecked).new_small_number_unchecked(v));
+  detail::arena_internals(checked).add_ghost_pairs(7);
+  detail::arena_internals(unchecked).add_ghost_pairs_unchecked(7);
   expect_same_state(checked, unchecked);
 }
 
@@ -91,7 +94,7 @@ TEST(ArenaBulk, UncheckedCreatorsGrowTheTablesAndFailOnlyWhenMemoryRunsOut) {
   const std::string s(40, 'q');
   for (int i = 0;; ++i) {
     ASSERT_LT(i, 1000);
-    ASSERT_TRUE(unchecked.can_add_nodes(1, 1, s.size()));
+    ASSERT_TRUE(detail::arena_internals(unchecked).can_add_nodes(1, 1, s.size()));
     bool c_failed = false, u_failed = false;
     try {
       checked.new_atom(bytes(s));
@@ -100,7 +103,7 @@ TEST(ArenaBulk, UncheckedCreatorsGrowTheTablesAndFailOnlyWhenMemoryRunsOut) {
       c_failed = true;
     }
     try {
-      unchecked.new_atom_unchecked(bytes(s));
+      detail::arena_internals(unchecked).new_atom_unchecked(bytes(s));
     } catch (const EvalError& e) {
       EXPECT_EQ(e.kind(), ErrorKind::OutOfMemory);
       u_failed = true;

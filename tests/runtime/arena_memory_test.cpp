@@ -2,6 +2,7 @@
 // What the arena stores per node (8 bytes a pair, 8 + its bytes a heap atom, nothing for an inline
 // atom) and the peak accessors a harness uses to report a run's memory.
 #include <clvm/allocator.hpp>
+#include <clvm/detail/arena_internals.hpp>
 
 #include <gtest/gtest.h>
 
@@ -43,9 +44,10 @@ TEST(ArenaMemory, PeaksSurviveRewinds) {
   EXPECT_EQ(a.peak_reserved_bytes(), reserved);
 
   // The garbage collector's rewind is remembered as well.
-  const TableMark mark = a.table_mark();
+  const detail::TableMark mark = detail::arena_internals(a).table_mark();
   for (int i = 0; i < 1000; ++i) a.new_pair(Allocator::nil(), Allocator::nil());
-  EXPECT_EQ(a.maybe_restore_with_node(mark, Allocator::one()), Allocator::one());
+  EXPECT_EQ(detail::arena_internals(a).maybe_restore_with_node(mark, Allocator::one()),
+            Allocator::one());
   EXPECT_EQ(a.used_bytes(), 0u);
   EXPECT_EQ(a.pair_count(), 1000u);  // counts are kept
   EXPECT_EQ(a.peak_used_bytes(), used);
@@ -61,13 +63,13 @@ TEST(ArenaMemory, TableMarkMatchesCheckpoint) {
   Allocator a;
   a.new_atom("hello");
   const Checkpoint cp = a.checkpoint();
-  const TableMark m = a.table_mark();
+  const detail::TableMark m = detail::arena_internals(a).table_mark();
   EXPECT_EQ(m.heap, cp.heap);
   EXPECT_EQ(m.atoms, cp.atoms);
   EXPECT_EQ(m.pairs, cp.pairs);
   // Below 1024 reclaimable bytes nothing happens.
   a.new_pair(Allocator::nil(), Allocator::nil());
-  EXPECT_EQ(a.maybe_restore_with_node(m, Allocator::one()), std::nullopt);
+  EXPECT_EQ(detail::arena_internals(a).maybe_restore_with_node(m, Allocator::one()), std::nullopt);
   EXPECT_EQ(a.stored_pairs(), 1u);
 }
 

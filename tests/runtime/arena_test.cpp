@@ -1,4 +1,5 @@
 // The node arena: the seed's API, atom representations, views, counters and checkpoints.
+#include <clvm/detail/arena_internals.hpp>
 #include <clvm/runtime.hpp>
 
 #include <gtest/gtest.h>
@@ -204,7 +205,7 @@ TEST(Arena, TransparentCheckpointKeepsCounts) {
   const Checkpoint cp = a.checkpoint();
   a.new_pair(a.new_atom("xyzzy"), a.nil());
   const std::size_t atoms = a.atom_count(), pairs = a.pair_count(), heap = a.heap_size();
-  a.restore_checkpoint_keep_counts(cp);
+  detail::arena_internals(a).restore_checkpoint_keep_counts(cp);
   EXPECT_EQ(a.stored_pairs(), 0u);
   EXPECT_EQ(a.stored_atoms(), 0u);
   EXPECT_EQ(a.atom_count(), atoms);
@@ -272,7 +273,9 @@ struct GcCase : ::testing::Test {
 
 TEST_F(GcCase, OldNodesSurviveAsIs) {
   garbage();
-  expect_counts_unchanged([&] { EXPECT_EQ(a.maybe_restore_with_node(cp, old_atom), old_atom); });
+  expect_counts_unchanged([&] {
+    EXPECT_EQ(detail::arena_internals(a).maybe_restore_with_node(cp, old_atom), old_atom);
+  });
   EXPECT_EQ(a.stored_pairs(), 0u);
 }
 
@@ -280,7 +283,8 @@ TEST_F(GcCase, SmallNewAtomIsCopiedBack) {
   garbage();
   const NodePtr fresh = a.new_atom("fresh result");
   std::optional<NodePtr> kept;
-  expect_counts_unchanged([&] { kept = a.maybe_restore_with_node(cp, fresh); });
+  expect_counts_unchanged(
+      [&] { kept = detail::arena_internals(a).maybe_restore_with_node(cp, fresh); });
   ASSERT_TRUE(kept);
   EXPECT_EQ(a.atom(*kept).as_string_view(), "fresh result");
   EXPECT_EQ(a.stored_atoms(), 2u);  // the old atom and the copy
@@ -290,7 +294,8 @@ TEST_F(GcCase, SubstrOfOldBytesGetsANewDescriptor) {
   garbage();
   const NodePtr sub = a.new_substr(old_atom, 3, 7);
   std::optional<NodePtr> kept;
-  expect_counts_unchanged([&] { kept = a.maybe_restore_with_node(cp, sub); });
+  expect_counts_unchanged(
+      [&] { kept = detail::arena_internals(a).maybe_restore_with_node(cp, sub); });
   ASSERT_TRUE(kept);
   EXPECT_EQ(a.atom(*kept).as_string_view(), "atom");
   EXPECT_EQ(a.stored_heap_bytes(), cp.heap);  // no copy: the bytes were old
@@ -299,14 +304,15 @@ TEST_F(GcCase, SubstrOfOldBytesGetsANewDescriptor) {
 TEST_F(GcCase, NewPairsLargeAtomsAndSmallSavingsAreKept) {
   garbage();
   const NodePtr pair = a.new_pair(old_atom, old_atom);
-  EXPECT_EQ(a.maybe_restore_with_node(cp, pair), std::nullopt);
+  EXPECT_EQ(detail::arena_internals(a).maybe_restore_with_node(cp, pair), std::nullopt);
   const NodePtr big = a.new_atom(std::string(49, 'x'));
-  EXPECT_EQ(a.maybe_restore_with_node(cp, big), std::nullopt);
+  EXPECT_EQ(detail::arena_internals(a).maybe_restore_with_node(cp, big), std::nullopt);
   EXPECT_EQ(a.atom(big).size(), 49u);  // nothing was rewound
   Allocator b;
   const Checkpoint small = b.checkpoint();
   b.new_pair(b.nil(), b.nil());
-  EXPECT_EQ(b.maybe_restore_with_node(small, b.one()), std::nullopt);  // 8 bytes: not worth it
+  EXPECT_EQ(detail::arena_internals(b).maybe_restore_with_node(small, b.one()),
+            std::nullopt);  // 8 bytes: not worth it
   EXPECT_EQ(b.stored_pairs(), 1u);
 }
 

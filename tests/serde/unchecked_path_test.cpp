@@ -6,6 +6,7 @@
 // An arena is forced onto the checked path by leaving it exactly the headroom the parse needs
 // (ghost atoms / ghost pairs / a heap limit), which is less than the whole-input bound the fast
 // path asks for; one less than that must then hit the limit.
+#include <clvm/detail/arena_internals.hpp>
 #include <clvm/serde.hpp>
 
 #include "serde_test_util.hpp"
@@ -81,8 +82,8 @@ Allocator arena_with_room(Use room, int which = 0) {
   Allocator a(room.heap + 1);  // heap_size() starts at 1 (clvmr's `one()`)
   if (which == 1) --room.atoms;
   if (which == 2) --room.pairs;
-  a.add_ghost_atoms(Allocator::kMaxAtoms - a.atom_count() - room.atoms);
-  a.add_ghost_pairs(Allocator::kMaxPairs - a.pair_count() - room.pairs);
+  detail::arena_internals(a).add_ghost_atoms(Allocator::kMaxAtoms - a.atom_count() - room.atoms);
+  detail::arena_internals(a).add_ghost_pairs(Allocator::kMaxPairs - a.pair_count() - room.pairs);
   return a;
 }
 
@@ -95,11 +96,17 @@ struct ReaderCase {
 
 const ReaderCase kReaders[] = {
     {"classic", node_from_bytes,
-     [](const Allocator& a, std::size_t n) { return a.can_add_nodes(n, n / 2, n); }},
+     [](const Allocator& a, std::size_t n) {
+       return detail::arena_internals(a).can_add_nodes(n, n / 2, n);
+     }},
     {"strict", node_from_bytes_strict,
-     [](const Allocator& a, std::size_t n) { return a.can_add_nodes(n, n / 2, n); }},
+     [](const Allocator& a, std::size_t n) {
+       return detail::arena_internals(a).can_add_nodes(n, n / 2, n);
+     }},
     {"backrefs", node_from_bytes_backrefs,
-     [](const Allocator& a, std::size_t n) { return a.can_add_nodes(n, 2 * n, n); }},
+     [](const Allocator& a, std::size_t n) {
+       return detail::arena_internals(a).can_add_nodes(n, 2 * n, n);
+     }},
 };
 
 // Parses `in` on a fresh arena (fast path) and on one with exactly the room that parse used

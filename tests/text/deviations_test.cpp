@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: Apache-2.0
 // Where clvmpp's text format deliberately differs from clvm_tools 0.9.5. Each case names what the
-// oracle (the npm port, `../shared/peers/oracle asm`) answered and, where it differs, what Python
+// oracle (the npm port's opc/opd, docs/oracles.md) answered and, where it differs, what Python
 // clvm_tools 0.9.5 does. These inputs are left out of tests/data/text/*.tsv.
 #include <clvm/error.hpp>
 #include <clvm/text.hpp>

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// `clvm run --batch`: the line protocol of ../shared/peers/oracle batch, on a BatchRunner (one
+// `clvm run --batch`: the oracles' batch line protocol (docs/oracles.md), on a BatchRunner (one
 // arena per worker; with -j 1 one arena on this thread).
 #include "commands.hpp"
 

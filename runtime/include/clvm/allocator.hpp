@@ -3,6 +3,10 @@
 /// NodePtr) and pairs live in three contiguous tables whose memory comes from clvm::mem. Limits and
 /// counters are exactly clvmr's, ghost counters included, so every TooManyAtoms / TooManyPairs /
 /// OutOfMemory happens at the same allocation as in clvmr.
+///
+/// This header is the user API. The runtime's evaluator and deserializers also use internals
+/// (unchecked bulk creators, ghost-counter mutators, the garbage collector's step) through
+/// clvm/detail/arena_internals.hpp.
 #pragma once
 
 #include <clvm/atom.hpp>
@@ -39,12 +43,6 @@ struct Checkpoint {
   std::uint64_t ghost_atoms = 0, ghost_pairs = 0, ghost_heap = 0;
 };
 
-/// The three table lengths of a checkpoint, without its counters: what the garbage collector's
-/// step rewinds to (see Allocator::maybe_restore_with_node).
-struct TableMark {
-  std::uint32_t heap = 0, atoms = 0, pairs = 0;
-};
-
 /// Returns the value of `bytes` if it is the canonical encoding of an integer in [0, 2^26) (the
 /// values stored inline in a NodePtr), else nullopt. Empty is 0; `00` and redundant leading zeros
 /// are not canonical.
@@ -61,6 +59,10 @@ constexpr std::optional<std::uint32_t> fits_in_small_atom(
 }
 
 class Image;
+namespace detail {
+class ArenaInternals;
+class ConstArenaInternals;
+}  // namespace detail
 
 class Allocator {
  public:
@@ -136,66 +138,6 @@ class Allocator {
     pairs_.data()[idx] = Pair{first, rest};
     pair_len_ = idx + 1;
     return NodePtr(ObjectType::Pair, idx);
-  }
-
-  // ---- bulk creation: a caller proves once that a batch of nodes cannot reach any limit
-  // ---- (can_add_nodes), then creates them without the per-node limit checks. Counters, ghosts,
-  // ---- inline atoms and table growth are exactly those of the checked creators.
-
-  /// True iff `atoms` more atoms, `pairs` more pairs and `heap_bytes` more heap bytes, counted as
-  /// the checked creators count them (ghosts included), all fit under the limits now. Changes
-  /// nothing and never throws.
-  bool can_add_nodes(std::size_t atoms, std::size_t pairs, std::size_t heap_bytes) const noexcept {
-    return kMaxAtoms - atom_count() >= atoms && kMaxPairs - pair_count() >= pairs &&
-           heap_limit_ - heap_len_ - ghost_heap_ >= heap_bytes;
-  }
-
-  // The *_unchecked creators skip the limit checks only. Requires: a successful can_add_nodes
-  // covers this node (asserted in Debug builds). They still grow the tables, so like the checked
-  // ones they throw OutOfMemory (leaving the arena unchanged) only when memory runs out.
-
-  /// new_atom without the limit checks.
-  NodePtr new_atom_unchecked(std::span<const std::uint8_t> v) {
-    assert(atom_count() < kMaxAtoms && heap_limit_ - heap_len_ - ghost_heap_ >= v.size());
-    if (auto small = fits_in_small_atom(v)) {
-      ++ghost_atoms_;
-      ghost_heap_ += v.size();
-      return NodePtr(ObjectType::SmallAtom, *small);
-    }
-    const std::uint32_t start = heap_len_, n = static_cast<std::uint32_t>(v.size());
-    if (n > heap_.capacity() - start || atom_len_ == atoms_.capacity()) [[unlikely]]
-      grow_for_atom(n);
-    copy_bytes(heap_.data() + start, v.data(), n);
-    atoms_.data()[atom_len_] = AtomSpan{start, start + n};
-    heap_len_ = start + n;
-    return NodePtr(ObjectType::Bytes, atom_len_++);
-  }
-
-  /// new_small_number without the limit checks. Requires: v <= kMaxSmallValue.
-  NodePtr new_small_number_unchecked(std::uint32_t v) noexcept {
-    assert(v <= kMaxSmallValue);
-    const std::uint32_t len = Atom::len_for_value(v);
-    assert(atom_count() < kMaxAtoms && heap_limit_ - heap_len_ - ghost_heap_ >= len);
-    ++ghost_atoms_;
-    ghost_heap_ += len;
-    return NodePtr(ObjectType::SmallAtom, v);
-  }
-
-  /// new_pair without the limit check.
-  NodePtr new_pair_unchecked(NodePtr first, NodePtr rest) {
-    assert(pair_count() < kMaxPairs);
-    const std::uint32_t idx = pair_len_;
-    if (idx == pairs_.capacity()) [[unlikely]]
-      grow_pairs();
-    pairs_.data()[idx] = Pair{first, rest};
-    pair_len_ = idx + 1;
-    return NodePtr(ObjectType::Pair, idx);
-  }
-
-  /// add_ghost_pairs without the limit check.
-  void add_ghost_pairs_unchecked(std::size_t n) noexcept {
-    assert(kMaxPairs - pair_count() >= n);
-    ghost_pairs_ += n;
   }
 
   /// The bytes [start, end) of atom `node`, sharing the heap bytes where it can. Throws EvalError
@@ -288,31 +230,6 @@ class Allocator {
   /// not been restored to an earlier point since (restores only go backwards; asserted).
   void restore_checkpoint(const Checkpoint& cp) noexcept;
 
-  /// Rewinds the tables to `cp` but keeps every count: the freed amounts become ghosts (clvmr's
-  /// transparent checkpoint, used by the garbage collector; limits and costs are unaffected).
-  void restore_checkpoint_keep_counts(const Checkpoint& cp) noexcept;
-
-  /// The garbage collector's step (clvmr's ENABLE_GC): if rewinding to `cp` would free at least
-  /// 1024 bytes (heap bytes + 8 per atom + 8 per pair) and `keep` can survive it — a node older
-  /// than `cp`, an inline atom, an atom whose bytes are older than `cp` (its descriptor is
-  /// re-created) or a new atom of at most 48 bytes (copied back) — rewinds as
-  /// restore_checkpoint_keep_counts does and returns the node that now stands for `keep`. Otherwise
-  /// changes nothing and returns nullopt. Counts, limits and costs are never affected. Requires:
-  /// `cp` from this arena, not rewound past.
-  std::optional<NodePtr> maybe_restore_with_node(const Checkpoint& cp, NodePtr keep) noexcept {
-    return maybe_restore_with_node(TableMark{cp.heap, cp.atoms, cp.pairs}, keep);
-  }
-
-  /// The table lengths now (a cheaper checkpoint for maybe_restore_with_node).
-  TableMark table_mark() const noexcept { return {heap_len_, atom_len_, pair_len_}; }
-
-  /// maybe_restore_with_node with only the table lengths of the checkpoint (the counters are not
-  /// needed: they do not change). Requires: `mark` from this arena, not rewound past.
-  std::optional<NodePtr> maybe_restore_with_node(TableMark mark, NodePtr keep) noexcept {
-    if (stored_bytes_since(mark) < kGcMinSaving) return std::nullopt;
-    return restore_with_node(mark, keep);
-  }
-
   // ---- memory policy: neither changes a consensus answer below the ceiling
 
   /// Table capacity restore_checkpoint keeps by default (64 MiB): rewinding frees the pages of a
@@ -391,18 +308,11 @@ class Allocator {
     peak_reserved_ = reserved_bytes();
   }
 
-  /// Accounting of optimised-away allocations, as clvmr keeps it (see the facts in docs/).
+  /// Accounting of optimised-away allocations, as clvmr keeps it (see the facts in docs/; the
+  /// runtime changes them through detail::ArenaInternals).
   std::size_t ghost_atoms() const noexcept { return ghost_atoms_; }
   std::size_t ghost_pairs() const noexcept { return ghost_pairs_; }
   std::size_t ghost_heap() const noexcept { return ghost_heap_; }
-
-  /// Counts `n` pairs that were optimised away (the back-reference deserializer keeps its parse
-  /// stack outside the arena). Throws TooManyPairs if that passes the limit.
-  void add_ghost_pairs(std::size_t n);
-  /// Undoes add_ghost_pairs. Requires: n <= ghost_pairs().
-  void remove_ghost_pairs(std::size_t n) noexcept { ghost_pairs_ -= n; }
-  /// Counts `n` atoms that were optimised away. Throws TooManyAtoms if that passes the limit.
-  void add_ghost_atoms(std::size_t n);
 
  private:
   struct AtomSpan {
@@ -414,7 +324,9 @@ class Allocator {
   };
   struct OverBufferTag {};
   Allocator(OverBufferTag, std::span<std::byte> buffer, std::size_t heap_limit);
-  friend class Image;  // builds an arena over a mapped image's tables
+  friend class Image;                   // builds an arena over a mapped image's tables
+  friend class detail::ArenaInternals;  // the runtime's bulk creators, ghosts and GC step
+  friend class detail::ConstArenaInternals;
   struct Borrowed {
     std::span<std::uint8_t> heap;
     std::span<AtomSpan> atoms;
@@ -422,13 +334,6 @@ class Allocator {
   };
   void adopt_borrowed(const Borrowed& b) noexcept;
 
-  static constexpr std::size_t kGcMinSaving = 1024;
-  std::size_t stored_bytes_since(TableMark m) const noexcept {
-    return (heap_len_ - m.heap) + sizeof(AtomSpan) * std::size_t{atom_len_ - m.atoms} +
-           sizeof(Pair) * std::size_t{pair_len_ - m.pairs};
-  }
-  std::optional<NodePtr> restore_with_node(TableMark mark, NodePtr keep) noexcept;
-  void rewind_keep_counts(TableMark mark) noexcept;
   // Before the tables shrink or rewind: remember the peaks.
   void note_peaks() noexcept {
     peak_used_ = peak_used_bytes();

@@ -3,6 +3,7 @@
 // allocations in the same order. Fast paths do exactly what the general code does for the common
 // cases (inline paths, q, and the core operators on well-formed arguments); anything unusual goes
 // to the general code, which throws the exact error.
+#include <clvm/detail/arena_internals.hpp>
 #include <clvm/run_program.hpp>
 
 #include "eval/op_table.hpp"
@@ -81,7 +82,7 @@ class Evaluator {
 
   Reduction run(NodePtr program, NodePtr env, Cost max_cost) {
     // clvmr allocated an atom for max_cost; it is still counted.
-    a_.add_ghost_atoms(1);
+    detail::arena_internals(a_).add_ghost_atoms(1);
     limit_ = max_cost == 0 ? std::numeric_limits<Cost>::max() : max_cost;
     effective_ = limit_;
     update_trip();
@@ -188,7 +189,7 @@ class Evaluator {
     if (gc_ && gc_candidate(op)) {
       // Before the arguments are evaluated: their garbage is collected too. Runs after the
       // operator (and, for apply, the whole applied program) has pushed its result.
-      (void)gc_points_.push(a_.table_mark());
+      (void)gc_points_.push(detail::arena_internals(a_).table_mark());
       push_step(Step::Collect);
     }
     push_env(env);
@@ -229,9 +230,10 @@ class Evaluator {
   // The top value is the operator's result: everything made since the mark other than it is
   // garbage (values below it and the environments are older than the mark).
   void collect() {
-    const TableMark mark = gc_points_.pop();
+    const detail::TableMark mark = gc_points_.pop();
     if (vals_.empty()) throw_stack_empty();
-    if (const auto kept = a_.maybe_restore_with_node(mark, vals_.back())) vals_.back() = *kept;
+    if (const auto kept = detail::arena_internals(a_).maybe_restore_with_node(mark, vals_.back()))
+      vals_.back() = *kept;
   }
 
   // SwapEval, with the following Cons done here when the argument is a path or a quote (the
@@ -435,7 +437,7 @@ class Evaluator {
   eval::Stack<NodePtr, kInlineStack> vals_;
   eval::Stack<NodePtr, kInlineStack> envs_;
   eval::Stack<Step, kInlineStack> steps_;
-  eval::Stack<TableMark, kInlineStack / 4> gc_points_;  // one per pending Step::Collect
+  eval::Stack<detail::TableMark, kInlineStack / 4> gc_points_;  // one per pending Step::Collect
   std::vector<Guard> guards_;
 };
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // node_from_bytes_backrefs: the back-reference parser building arena nodes with clvmr's pair
 // accounting (one ghost pair per parse-stack push; a stack made visible turns ghosts into pairs).
+#include <clvm/detail/arena_internals.hpp>
 #include <clvm/serde.hpp>
 
 #include "serde/backrefs_core.hpp"
@@ -32,34 +33,37 @@ class ArenaBuilder {
     if (first <= serde_detail::kMaxSingleByte) {
       if (first == 0x01) return Allocator::one();
       if constexpr (Unchecked) {
-        if (first == 0x00) return a_.new_atom_unchecked(std::span{&first, 1});
-        return a_.new_small_number_unchecked(first);
+        if (first == 0x00)
+          return detail::arena_internals(a_).new_atom_unchecked(std::span{&first, 1});
+        return detail::arena_internals(a_).new_small_number_unchecked(first);
       } else {
         if (first == 0x00) return a_.new_atom(std::span{&first, 1});
         return a_.new_small_number(first);
       }
     }
     if constexpr (Unchecked)
-      return a_.new_atom_unchecked(blob);
+      return detail::arena_internals(a_).new_atom_unchecked(blob);
     else
       return a_.new_atom(blob);
   }
   NodePtr pair(NodePtr first, NodePtr rest) {
     if constexpr (Unchecked)
-      return a_.new_pair_unchecked(first, rest);
+      return detail::arena_internals(a_).new_pair_unchecked(first, rest);
     else
       return a_.new_pair(first, rest);
   }
   // The parser has told every push so far (pushed_bulk) before it makes a stack pair.
   NodePtr stack_pair(NodePtr item, NodePtr below) {
-    a_.remove_ghost_pairs(1);  // clvmr: the ghost becomes the real pair
+    detail::arena_internals(a_).remove_ghost_pairs(1);  // clvmr: the ghost becomes the real pair
     if constexpr (Unchecked)
-      return a_.new_pair_unchecked(item, below);
+      return detail::arena_internals(a_).new_pair_unchecked(item, below);
     else
       return a_.new_pair(item, below);
   }
-  void pushed() { a_.add_ghost_pairs(1); }
-  void pushed_bulk(std::size_t n) noexcept { a_.add_ghost_pairs_unchecked(n); }
+  void pushed() { detail::arena_internals(a_).add_ghost_pairs(1); }
+  void pushed_bulk(std::size_t n) noexcept {
+    detail::arena_internals(a_).add_ghost_pairs_unchecked(n);
+  }
   std::optional<std::pair<NodePtr, NodePtr>> halves(NodePtr n) const noexcept {
     if (!n.is_pair()) return std::nullopt;
     const Pair p = a_.pair(n);
@@ -82,7 +86,8 @@ NodePtr read_backrefs(Allocator& a, std::span<const std::uint8_t> bytes) {
 
 NodePtr node_from_bytes_backrefs(Allocator& a, std::span<const std::uint8_t> bytes) {
   const std::size_t n = bytes.size();
-  if (n <= Allocator::kMaxPairs / 2 && a.can_add_nodes(n, 2 * n, n)) [[likely]]
+  if (n <= Allocator::kMaxPairs / 2 && detail::arena_internals(a).can_add_nodes(n, 2 * n, n))
+      [[likely]]
     return read_backrefs<true>(a, bytes);
   return read_backrefs<false>(a, bytes);
 }

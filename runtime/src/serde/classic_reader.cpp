@@ -10,6 +10,7 @@
 // bytes, stored or ghost, are input bytes) and (n - 1) / 2 pairs (a tree of k pairs has k + 1
 // leaves: 2k + 1 bytes). When the arena has room for all that, no limit can be hit and the loop
 // uses the arena's unchecked creators (same nodes, same counters); otherwise the checked ones.
+#include <clvm/detail/arena_internals.hpp>
 #include <clvm/serde.hpp>
 
 #include "serde/atom_prefix.hpp"
@@ -45,7 +46,7 @@ NodePtr read_prefixed(Allocator& a, Cursor& c, std::uint8_t first) {
       throw_non_canonical("non-canonical serialization: prefixed byte below 0x80");
   }
   if constexpr (Unchecked)
-    return a.new_atom_unchecked(blob);
+    return detail::arena_internals(a).new_atom_unchecked(blob);
   else
     return a.new_atom(blob);
 }
@@ -101,8 +102,8 @@ template <bool Strict, bool Unchecked>
       if (b == 0x01) {
         node = Allocator::one();
       } else if constexpr (Unchecked) {
-        node =
-            b == 0x00 ? a.new_atom_unchecked(std::span{p - 1, 1}) : a.new_small_number_unchecked(b);
+        node = b == 0x00 ? detail::arena_internals(a).new_atom_unchecked(std::span{p - 1, 1})
+                         : detail::arena_internals(a).new_small_number_unchecked(b);
       } else if (b == 0x00) {
         node = a.new_atom(std::span{p - 1, 1});
       } else {
@@ -128,7 +129,7 @@ template <bool Strict, bool Unchecked>
           throw_non_canonical("non-canonical serialization: prefixed byte below 0x80");
       }
       if constexpr (Unchecked)
-        node = a.new_atom_unchecked(blob);
+        node = detail::arena_internals(a).new_atom_unchecked(blob);
       else
         node = a.new_atom(blob);
     } else if (b == kBackReference) [[unlikely]] {
@@ -152,7 +153,7 @@ template <bool Strict, bool Unchecked>
         return node;
       }
       if constexpr (Unchecked)
-        node = a.new_pair_unchecked(NodePtr::from_raw(top), node);
+        node = detail::arena_internals(a).new_pair_unchecked(NodePtr::from_raw(top), node);
       else
         node = a.new_pair(NodePtr::from_raw(top), node);
       --sp;
@@ -163,7 +164,7 @@ template <bool Strict, bool Unchecked>
 template <bool Strict>
 NodePtr read(Allocator& a, std::span<const std::uint8_t> bytes) {
   const std::size_t n = bytes.size();
-  if (a.can_add_nodes(n, n / 2, n)) [[likely]]
+  if (detail::arena_internals(a).can_add_nodes(n, n / 2, n)) [[likely]]
     return read_classic<Strict, true>(a, bytes);
   return read_classic<Strict, false>(a, bytes);
 }

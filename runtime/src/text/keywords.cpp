@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
 // The operator keyword table of the text format. The classic rows are clvm 0.9.x's KEYWORDS
 // (opcodes 1-36, as clvm_tools 0.9.5 uses them); the rest are the operators clvmr 0.19 added, named
-// as in ../shared/conformance/SOURCE.md. The JS oracle (clvm_tools 0.9.5 on npm) knows only the
+// as in tests/data/op-tests/SOURCE.md. The JS oracle (clvm_tools 0.9.5 on npm) knows only the
 // classic rows, so tests compare with it under KeywordSet::Classic.
 #include <clvm/text.hpp>
 

@@ -76,8 +76,10 @@ class Region {
   }
 
   /// Exchanges contents (memory, capacity, borrowed flag). The upstream bindings are not exchanged:
-  /// each region keeps its own, so the caller must bind() each region to the allocator its memory
-  /// came from afterwards (the arena's move constructor does, in bind_regions()).
+  /// each region keeps its own, so afterwards the caller must bind() each region that holds memory
+  /// to the allocator that memory came from. (The arena's move constructor swaps its new, empty
+  /// regions with the source's and rebinds the new ones in bind_regions(); the source's are left
+  /// empty, so their bindings no longer matter.)
   void swap(Region& o) noexcept {
     std::swap(data_, o.data_);
     std::swap(capacity_, o.capacity_);
