@@ -128,8 +128,9 @@ class Evaluator {
     if (!vals_.push(n)) [[unlikely]]
       throw EvalError(ErrorKind::ValueStackLimitReached, {}, n);
   }
-  // After popping at least one value: cannot reach the limit.
-  void push_after_pop(NodePtr n) { (void)vals_.push(n); }
+  // After popping at least one value (and pushing none since): the capacity has room, so
+  // neither the limit nor growth needs checking.
+  void push_after_pop(NodePtr n) { vals_.push_unchecked(n); }
   void push_env(NodePtr n) {
     if (!envs_.push(n)) [[unlikely]]
       throw EvalError(ErrorKind::EnvironmentStackLimitReached, {}, n);
@@ -237,8 +238,8 @@ class Evaluator {
   // SwapEval, with the following Cons done here when the argument is a path or a quote (the
   // cost check the loop would make between the two steps is made here).
   Cost swap_eval(Cost cost) {
-    const NodePtr list = vals_.pop();
-    const NodePtr program = vals_.pop();
+    const NodePtr list = vals_.back();
+    const NodePtr program = vals_.below_top(1);
     NodePtr value;
     if (program.is_atom()) {
       if constexpr (kObserve) obs_->on_eval(program, envs_.back());
@@ -248,7 +249,7 @@ class Evaluator {
     } else {
       const Pair p = a_.pair(program);
       if (p.first.is_pair() || !is_kw(p.first, ChiaDialect::kQuoteKw)) {
-        push_after_pop(list);
+        vals_.replace_top2(list);
         push_step(Step::Cons);
         return cost + eval_pair(program, envs_.back());
       }
@@ -259,14 +260,14 @@ class Evaluator {
     if constexpr (kObserve) obs_->on_value(value);
     if (cost > effective_) [[unlikely]]
       throw_cost_exceeded();
-    push_after_pop(a_.new_pair(value, list));
+    vals_.replace_top2(a_.new_pair(value, list));
     return cost;
   }
 
   void cons() {
-    const NodePtr value = vals_.pop();
-    const NodePtr list = vals_.pop();
-    push_after_pop(a_.new_pair(value, list));
+    const NodePtr value = vals_.back();
+    const NodePtr list = vals_.below_top(1);
+    vals_.replace_top2(a_.new_pair(value, list));
   }
 
   // The items of `args` when it has exactly N (as ops::get_args, without the error).
