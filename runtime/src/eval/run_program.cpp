@@ -92,6 +92,9 @@ class Evaluator {
       // early. trip_ is effective_, or lower when a deadline or cancel flag is due for a look.
       if (cost > trip_) [[unlikely]]
         on_trip(cost);
+    // Steps that change neither the cost nor trip_ (Cons, Collect, Observe) come back here: the
+    // check above, made before them, would pass again (on_trip leaves cost <= trip_).
+    next_step:
       switch (steps_.pop()) {
         case Step::Done:
           if (vals_.empty()) throw_stack_empty();
@@ -104,7 +107,7 @@ class Evaluator {
           break;
         case Step::Cons:
           cons();
-          break;
+          goto next_step;
         case Step::SwapEval:
           cost = swap_eval(cost);
           break;
@@ -113,10 +116,10 @@ class Evaluator {
           break;
         case Step::Collect:
           collect();
-          break;
+          goto next_step;
         case Step::Observe:
           if constexpr (kObserve) obs_->on_value(vals_.back());
-          break;
+          goto next_step;
         default:
           __builtin_unreachable();
       }
