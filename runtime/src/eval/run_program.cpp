@@ -93,6 +93,9 @@ class Evaluator {
       // early. trip_ is effective_, or lower when a deadline or cancel flag is due for a look.
       if (cost > trip_) [[unlikely]]
         on_trip(cost);
+    // Steps that change neither the cost nor trip_ (Cons, Collect, Observe) come back here: the
+    // check above, made before them, would pass again (on_trip leaves cost <= trip_).
+    next_step:
       switch (steps_.pop()) {
         case Step::Done:
           if (vals_.empty()) throw_stack_empty();
@@ -105,7 +108,7 @@ class Evaluator {
           break;
         case Step::Cons:
           cons();
-          break;
+          goto next_step;
         case Step::SwapEval:
           cost = swap_eval(cost);
           break;
@@ -114,10 +117,10 @@ class Evaluator {
           break;
         case Step::Collect:
           collect();
-          break;
+          goto next_step;
         case Step::Observe:
           if constexpr (kObserve) obs_->on_value(vals_.back());
-          break;
+          goto next_step;
         default:
           __builtin_unreachable();
       }
@@ -129,8 +132,9 @@ class Evaluator {
     if (!vals_.push(n)) [[unlikely]]
       throw EvalError(ErrorKind::ValueStackLimitReached, {}, n);
   }
-  // After popping at least one value: cannot reach the limit.
-  void push_after_pop(NodePtr n) { (void)vals_.push(n); }
+  // After popping at least one value (and pushing none since): the capacity has room, so
+  // neither the limit nor growth needs checking.
+  void push_after_pop(NodePtr n) { vals_.push_unchecked(n); }
   void push_env(NodePtr n) {
     if (!envs_.push(n)) [[unlikely]]
       throw EvalError(ErrorKind::EnvironmentStackLimitReached, {}, n);
@@ -239,8 +243,8 @@ class Evaluator {
   // SwapEval, with the following Cons done here when the argument is a path or a quote (the
   // cost check the loop would make between the two steps is made here).
   Cost swap_eval(Cost cost) {
-    const NodePtr list = vals_.pop();
-    const NodePtr program = vals_.pop();
+    const NodePtr list = vals_.back();
+    const NodePtr program = vals_.below_top(1);
     NodePtr value;
     if (program.is_atom()) {
       if constexpr (kObserve) obs_->on_eval(program, envs_.back());
@@ -250,7 +254,7 @@ class Evaluator {
     } else {
       const Pair p = a_.pair(program);
       if (p.first.is_pair() || !is_kw(p.first, ChiaDialect::kQuoteKw)) {
-        push_after_pop(list);
+        vals_.replace_top2(list);
         push_step(Step::Cons);
         return cost + eval_pair(program, envs_.back());
       }
@@ -261,14 +265,14 @@ class Evaluator {
     if constexpr (kObserve) obs_->on_value(value);
     if (cost > effective_) [[unlikely]]
       throw_cost_exceeded();
-    push_after_pop(a_.new_pair(value, list));
+    vals_.replace_top2(a_.new_pair(value, list));
     return cost;
   }
 
   void cons() {
-    const NodePtr value = vals_.pop();
-    const NodePtr list = vals_.pop();
-    push_after_pop(a_.new_pair(value, list));
+    const NodePtr value = vals_.back();
+    const NodePtr list = vals_.below_top(1);
+    vals_.replace_top2(a_.new_pair(value, list));
   }
 
   // The items of `args` when it has exactly N (as ops::get_args, without the error).

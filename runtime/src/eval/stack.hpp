@@ -51,6 +51,12 @@ requires std::is_trivially_copyable_v<T> &&(Inline > 0) class Stack {
     return true;
   }
 
+  /// push() where the capacity is known to have room (e.g. right after a pop).
+  void push_unchecked(T v) noexcept {
+    assert(top_ != end_);
+    *top_++ = v;
+  }
+
   /// Requires: !empty().
   T pop() noexcept {
     assert(!empty());
@@ -60,6 +66,12 @@ requires std::is_trivially_copyable_v<T> &&(Inline > 0) class Stack {
   T& back() noexcept {
     assert(!empty());
     return top_[-1];
+  }
+  /// Pops the top two entries and pushes `v` (which cannot fail). Requires: size() >= 2.
+  void replace_top2(T v) noexcept {
+    assert(size() >= 2);
+    top_[-2] = v;
+    --top_;
   }
   /// The entry `depth` below the top (0 = back()). Requires: size() > depth.
   const T& below_top(std::size_t depth) const noexcept {
