@@ -2,7 +2,7 @@
 // ash lsh logand logior logxor lognot: clvmr's shift and bitwise operators. Numbers are two's
 // complement of unbounded width (Boost's cpp_int bitwise operators behave so). The shifts work on
 // the atom's bytes directly (no big-number conversion).
-#include "ops/be_bytes.hpp"
+#include "number/be_bytes.hpp"
 #include "ops/more_ops.hpp"
 #include "ops/op_utils.hpp"
 
@@ -14,6 +14,9 @@
 
 namespace clvm::ops {
 namespace {
+
+using number_detail::load_be64;
+using number_detail::store_be64;
 
 constexpr Cost kAshBaseCost = 596;
 constexpr Cost kLshBaseCost = 277;
@@ -172,7 +175,7 @@ std::int64_t apply(LogOp op, std::int64_t x, std::int64_t y) noexcept {
     cost += kLogCostPerArg;
     check_cost(cost + byte_cost, max_cost);
   }
-  return malloc_cost(a, cost + byte_cost, wide.to_atom(a));
+  return malloc_cost(a, cost + byte_cost, new_wide_atom(a, wide));
 }
 
 // logand/logior/logxor over the argument list, starting from `start`. Legacy cost per argument
