@@ -15,6 +15,7 @@
 #include "op_test_file.hpp"
 #include "op_vectors.hpp"
 #include "ops/crypto_ops.hpp"
+#include "ops/more_ops.hpp"
 
 namespace {
 

@@ -78,5 +78,8 @@ Reduction op_sha256(Allocator& a, NodePtr args, Cost max_cost, Flags flags);
 /// computed with an explicit stack. Cost 270 + 460 per pair + 2(L + 1) per atom (6(L + 1) under
 /// NEW_COST_MODEL) + 320, checked at every node. Enabling the opcode is the dispatcher's job.
 Reduction op_sha256tree(Allocator& a, NodePtr args, Cost max_cost, Flags flags);
+/// (coinid PARENT PUZZLE_HASH AMOUNT): sha256(PARENT ‖ PUZZLE_HASH ‖ AMOUNT); both hashes 32
+/// bytes, AMOUNT canonical and non-negative with at most 8 value bytes. Cost 800; new model 2079.
+Reduction op_coinid(Allocator& a, NodePtr args, Cost max_cost, Flags flags);
 
 }  // namespace clvm::ops
