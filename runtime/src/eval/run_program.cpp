@@ -31,17 +31,9 @@ enum class Step : std::uint8_t {
   Observe,    // with an observer: the operator call evaluated last has its value on top
 };
 
-// The opcodes clvmr collects garbage around under ENABLE_GC (ChiaDialect::gc_candidate): apply,
-// listp, =, >s, sha256, strlen, + - * / divmod > ash lsh logand logior logxor lognot point_add
-// pubkey_for_exp not any all, coinid, g1_subtract g1_multiply g1_negate map_to_g1,
-// pairing_identity verify modpow % keccak256 sha256tree. Not 52-55 (the g2 ops): clvmr omits them.
-constexpr std::uint64_t kGcOpcodes = [] {
-  std::uint64_t m = 0;
-  for (unsigned op : {2,  7,  9,  10, 11, 13, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26,
-                      27, 29, 30, 32, 33, 34, 48, 49, 50, 51, 56, 58, 59, 60, 61, 62, 63})
-    m |= std::uint64_t{1} << op;
-  return m;
-}();
+// The opcodes clvmr collects garbage around under ENABLE_GC (ChiaDialect::gc_candidate), from
+// the operator table.
+constexpr std::uint64_t kGcOpcodes = eval::kGcOpcodes;
 
 // The stacks' first entries live in the evaluator itself (on the caller's stack; about 3 KiB in
 // all), so a shallow run allocates nothing; deeper ones grow by doubling up to their limits.
