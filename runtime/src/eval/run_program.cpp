@@ -287,59 +287,66 @@ class Evaluator {
     envs_.pop();
     if (op.object_type() != ObjectType::SmallAtom || op.index() >= eval::kOpTableSize)
       return apply_general(op, operands, cost);
-    NodePtr x[3];
+    // The core operators' try forms (ops/core_ops.hpp, ops/small_int_ops.hpp), as the operator
+    // functions call them; when one declines, the table's function throws the exact error.
     switch (op.index()) {
       case ChiaDialect::kApplyKw:
         return apply_program(operands);
       case ChiaDialect::kSoftforkKw:
         return softfork(operands, cost, effective_ - cost);
       case 3:  // i
-        if (!exactly<3>(operands, x)) break;
-        push_after_pop(nilp(x[0]) ? x[2] : x[1]);
-        return new_cost_model() ? ops::kIfCostNew : ops::kIfCost;
+        if (const auto r = ops::try_if(a_, operands, flags_)) {
+          push_after_pop(r->node);
+          return r->cost;
+        }
+        break;
       case 4:  // c
-        if (!exactly<2>(operands, x)) break;
-        push_after_pop(a_.new_pair(x[0], x[1]));
-        return ops::kConsCost;
+        if (const auto r = ops::try_cons(a_, operands)) {
+          push_after_pop(r->node);
+          return r->cost;
+        }
+        break;
       case 5:  // f
-        if (!exactly<1>(operands, x) || !x[0].is_pair()) break;
-        push_after_pop(a_.pair(x[0]).first);
-        return ops::kFirstCost;
+        if (const auto r = ops::try_first(a_, operands)) {
+          push_after_pop(r->node);
+          return r->cost;
+        }
+        break;
       case 6:  // r
-        if (!exactly<1>(operands, x) || !x[0].is_pair()) break;
-        push_after_pop(a_.pair(x[0]).rest);
-        return ops::kRestCost;
+        if (const auto r = ops::try_rest(a_, operands)) {
+          push_after_pop(r->node);
+          return r->cost;
+        }
+        break;
       case 7:  // l
-        if (!exactly<1>(operands, x)) break;
-        push_after_pop(boolean(x[0].is_pair()));
-        return new_cost_model() ? ops::kListpCostNew : ops::kListpCost;
-      case 9:  // = on two inline atoms: equal values are equal bytes
-        if (!exactly<2>(operands, x) || x[0].object_type() != ObjectType::SmallAtom ||
-            x[1].object_type() != ObjectType::SmallAtom)
-          break;
-        push_after_pop(boolean(x[0] == x[1]));
-        return ops::kCmpBaseCost + ops::kCmpCostPerByte * (Atom::len_for_value(x[0].index()) +
-                                                           Atom::len_for_value(x[1].index()));
+        if (const auto r = ops::try_listp(a_, operands, flags_)) {
+          push_after_pop(r->node);
+          return r->cost;
+        }
+        break;
+      case 9:  // = on two inline atoms
+        if (const auto r = ops::try_eq_small(a_, operands)) {
+          push_after_pop(r->node);
+          return r->cost;
+        }
+        break;
       case 16:  // + - logand logior logxor on two inline atoms, legacy costs
       case 17:
       case 24:
       case 25:
-      case 26: {
-        if (new_cost_model() || !exactly<2>(operands, x) ||
-            x[0].object_type() != ObjectType::SmallAtom ||
-            x[1].object_type() != ObjectType::SmallAtom)
-          break;
-        const auto r = ops::small::cost_and_value(op.index(), x[0].index(), x[1].index());
-        if (r.cost > effective_ - cost) [[unlikely]]
-          throw_cost_exceeded();
-        const NodePtr n = ops::new_i64(a_, r.value);
-        push_after_pop(n);
-        return r.cost + static_cast<Cost>(a_.atom_len(n)) * ops::kMallocCostPerByte;
-      }
+      case 26:
+        if (const auto r =
+                ops::small::try_binary(a_, op.index(), operands, effective_ - cost, flags_)) {
+          push_after_pop(r->node);
+          return r->cost;
+        }
+        break;
       case 32:  // not
-        if (!exactly<1>(operands, x)) break;
-        push_after_pop(boolean(nilp(x[0])));
-        return ops::kBoolBaseCost;
+        if (const auto r = ops::try_not(a_, operands)) {
+          push_after_pop(r->node);
+          return r->cost;
+        }
+        break;
       default:
         break;
     }

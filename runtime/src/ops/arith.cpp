@@ -10,9 +10,6 @@
 namespace clvm::ops {
 namespace {
 
-constexpr Cost kArithBaseCost = 99;
-constexpr Cost kArithCostPerArg = 320;
-constexpr Cost kArithCostPerByte = 3;
 constexpr Cost kNewArithCostPerArg = 500;
 constexpr Cost kNewArithCostPerByte = 4;
 

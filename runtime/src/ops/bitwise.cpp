@@ -23,9 +23,6 @@ constexpr Cost kLshBaseCost = 277;
 constexpr Cost kShiftCostPerByte = 3;
 constexpr std::int32_t kMaxShift = 65535;
 
-constexpr Cost kLogBaseCost = 100;
-constexpr Cost kLogCostPerArg = 264;
-constexpr Cost kLogCostPerByte = 3;
 constexpr Cost kLognotBaseCost = 331;
 constexpr Cost kLognotCostPerByte = 3;
 

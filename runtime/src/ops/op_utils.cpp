@@ -25,6 +25,13 @@ void throw_detailed(ErrorKind kind, NodePtr node, std::string message,
                   fmt::format("{}{}", clvmr_detail_prefix(kind), clvmr_detail));
 }
 
+void throw_cost_exceeded() { throw EvalError(ErrorKind::CostExceeded); }
+
+void throw_unreachable() {
+  throw EvalError(ErrorKind::InternalError, "runtime error: operator error path did not throw",
+                  std::nullopt, "Internal Error: operator error path did not throw");
+}
+
 namespace detail {
 void throw_arity(NodePtr args, std::string_view name, std::string_view how, std::size_t n,
                  std::string_view clvmr_name) {

@@ -38,6 +38,10 @@ inline constexpr Cost kMallocCostPerByte = 10;
 [[noreturn]] void throw_detailed(ErrorKind kind, NodePtr node, std::string message,
                                  std::string_view clvmr_detail);
 
+/// Throws EvalError(InternalError): for the end of an error path that has always thrown before
+/// (reaching it would be a bug here, not a property of the input).
+[[noreturn, gnu::cold]] void throw_unreachable();
+
 namespace detail {
 /// Throws InvalidOpArg "`name` takes exactly|no more than `n` argument(s)" on `args` (clvmr:
 /// "takes exactly N argument(s)" literally, "takes no more than N arguments").
@@ -225,6 +229,9 @@ std::uint64_t uint_atom(const Allocator& a, NodePtr n, std::string_view op_name,
   static_assert(SIZE >= 1 && SIZE <= 8);
   return uint_atom(a, n, SIZE, op_name, flags);
 }
+
+/// Throws EvalError(CostExceeded), out of line (for fast paths that keep their code small).
+[[noreturn, gnu::noinline, gnu::cold]] void throw_cost_exceeded();
 
 /// Throws EvalError(CostExceeded) if `cost` > `max_cost`. clvmr's check_cost.
 inline void check_cost(Cost cost, Cost max_cost) {
