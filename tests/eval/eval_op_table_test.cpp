@@ -39,6 +39,7 @@ TEST(EvalOpTable, DispatchEntries) {
   // q, a, softfork are the evaluator's; 15, 28, 31, 35, 37-47 are unassigned.
   for (std::uint32_t op : {1u, 2u, 15u, 28u, 31u, 35u, 36u, 37u, 47u})
     EXPECT_EQ(eval::kOpTable[op].fn, nullptr) << op;
+  EXPECT_EQ(eval::kWideOps.size(), 2u);
   EXPECT_EQ(eval::wide_op(0x13d61f00), &ops::op_secp256k1_verify);
   EXPECT_EQ(eval::wide_op(0x1c3a8f00), &ops::op_secp256r1_verify);
   EXPECT_EQ(eval::wide_op(0x13d61f01), nullptr);

@@ -201,10 +201,38 @@ inline constexpr std::uint64_t kGcOpcodes = [] {
   return m;
 }();
 
-/// The function of a four-byte opcode (the secp codes; always known), or null.
-constexpr ops::OpFn wide_op(std::uint32_t opcode) noexcept {
+/// A four-byte opcode (the secp codes) and its function.
+struct WideOp {
+  std::uint32_t opcode = 0;
+  ops::OpFn fn = nullptr;
+};
+
+namespace detail {
+constexpr std::size_t count_wide() {
+  std::size_t n = 0;
+  for (const OpInfo& o : kOperators) {
+    if (o.size != 4) continue;
+    // The dialect dispatches four-byte opcodes without looking at flags.
+    if (o.gate != Gate::None) throw "a four-byte opcode cannot be gated";
+    ++n;
+  }
+  return n;
+}
+}  // namespace detail
+
+/// The four-byte opcodes, always known (they dispatch even under NO_UNKNOWN_OPS).
+inline constexpr std::array<WideOp, detail::count_wide()> kWideOps = [] {
+  std::array<WideOp, detail::count_wide()> t{};
+  std::size_t i = 0;
   for (const OpInfo& o : kOperators)
-    if (o.size == 4 && o.opcode == opcode) return o.fn;
+    if (o.size == 4) t[i++] = {o.opcode, o.fn};
+  return t;
+}();
+
+/// The function of four-byte opcode `opcode`, or null.
+constexpr ops::OpFn wide_op(std::uint32_t opcode) noexcept {
+  for (const WideOp& w : kWideOps)
+    if (w.opcode == opcode) return w.fn;
   return nullptr;
 }
 
