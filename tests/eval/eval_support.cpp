@@ -3,9 +3,11 @@
 
 #include <clvm/number.hpp>
 
+#include "eval/op_table.hpp"
+
+#include <array>
 #include <cctype>
 #include <fstream>
-#include <map>
 #include <sstream>
 #include <stdexcept>
 #include <utility>
@@ -15,74 +17,19 @@ namespace clvm::test {
 
 namespace {
 
-const std::map<std::string_view, std::uint32_t>& opcode_names() {
-  static const std::map<std::string_view, std::uint32_t> names = {
-      {"q", 1},
-      {"a", 2},
-      {"i", 3},
-      {"c", 4},
-      {"f", 5},
-      {"r", 6},
-      {"l", 7},
-      {"x", 8},
-      {"=", 9},
-      {">s", 10},
-      {"sha256", 11},
-      {"substr", 12},
-      {"strlen", 13},
-      {"concat", 14},
-      {"+", 16},
-      {"-", 17},
-      {"*", 18},
-      {"/", 19},
-      {"divmod", 20},
-      {">", 21},
-      {"ash", 22},
-      {"lsh", 23},
-      {"logand", 24},
-      {"logior", 25},
-      {"logxor", 26},
-      {"lognot", 27},
-      {"point_add", 29},
-      {"g1_add", 29},
-      {"pubkey_for_exp", 30},
-      {"not", 32},
-      {"any", 33},
-      {"all", 34},
-      {"softfork", 36},
-      {"coinid", 48},
-      {"g1_subtract", 49},
-      {"g1_multiply", 50},
-      {"g1_negate", 51},
-      {"g2_add", 52},
-      {"g2_subtract", 53},
-      {"g2_multiply", 54},
-      {"g2_negate", 55},
-      {"g1_map", 56},
-      {"g2_map", 57},
-      {"bls_pairing_identity", 58},
-      {"bls_verify", 59},
-      {"modpow", 60},
-      {"%", 61},
-      {"keccak256", 62},
-      {"sha256tree", 63},
-      {"secp256k1_verify_64", 64},
-      {"secp256r1_verify_65", 65},
-      {"secp256k1_verify", 0x13d61f00},
-      {"secp256r1_verify", 0x1c3a8f00},
-      {"unknown", 0x00},
-      {"unknown_add", 0x40},
-      {"unknown_mul", 0x80},
-      {"unknown_concat", 0xc0},
-      {"unknown_x2", 0x0100},
-      {"unknown_add_x2", 0x0140},
-      {"unknown_mul_x2", 0x0180},
-      {"unknown_concat_x2", 0x01c0},
-  };
-  return names;
-}
+// The op-test files' synthetic spellings of unknown opcodes (no operator has them).
+constexpr std::array<std::pair<std::string_view, std::uint32_t>, 8> kUnknownOpNames{{
+    {"unknown", 0x00},
+    {"unknown_add", 0x40},
+    {"unknown_mul", 0x80},
+    {"unknown_concat", 0xc0},
+    {"unknown_x2", 0x0100},
+    {"unknown_add_x2", 0x0140},
+    {"unknown_mul_x2", 0x0180},
+    {"unknown_concat_x2", 0x01c0},
+}};
 
-// The minimal big-endian bytes of an opcode, keeping the unknown-op spellings (00, 0100, ...).
+// The minimal big-endian bytes of an unknown opcode, keeping the spellings 00, 0100, ...
 Bytes opcode_bytes(std::string_view name, std::uint32_t v) {
   if (name == "unknown") return {0x00};
   Bytes out;
@@ -184,10 +131,13 @@ NodePtr parse_items(Allocator& a, std::string_view text) {
 }  // namespace
 
 std::optional<Bytes> opcode_for_name(std::string_view name) {
-  const auto& names = opcode_names();
-  const auto it = names.find(name);
-  if (it == names.end()) return std::nullopt;
-  return opcode_bytes(name, it->second);
+  if (const eval::OpInfo* op = eval::find_op_test_name(name)) {
+    const auto atom = op->atom();
+    return Bytes(atom.begin(), atom.begin() + op->size);
+  }
+  for (const auto& [spelling, opcode] : kUnknownOpNames)
+    if (spelling == name) return opcode_bytes(name, opcode);
+  return std::nullopt;
 }
 
 NodePtr parse_arg_list(Allocator& a, std::string_view text) { return parse_items(a, text); }

@@ -8,31 +8,29 @@
 
 #include <clvm/flags.hpp>
 
-#include <map>
+#include <algorithm>
+#include <array>
 #include <string>
+#include <string_view>
 
+#include "eval/op_table.hpp"
 #include "op_call.hpp"
 #include "op_test_file.hpp"
-#include "ops/core_ops.hpp"
-#include "ops/more_ops.hpp"
 
 namespace clvm::test {
 namespace {
 
-const std::map<std::string, ops::OpFn, std::less<>>& our_ops() {
-  static const std::map<std::string, ops::OpFn, std::less<>> m{
-      {"+", ops::op_add},         {"-", ops::op_subtract},
-      {"*", ops::op_multiply},    {"/", ops::op_div},
-      {"divmod", ops::op_divmod}, {">", ops::op_gr},
-      {"ash", ops::op_ash},       {"lsh", ops::op_lsh},
-      {"logand", ops::op_logand}, {"logior", ops::op_logior},
-      {"logxor", ops::op_logxor}, {"lognot", ops::op_lognot},
-      {"modpow", ops::op_modpow}, {"%", ops::op_mod},
-      {">s", ops::op_gr_bytes},   {"strlen", ops::op_strlen},
-      {"substr", ops::op_substr}, {"concat", ops::op_concat},
-      {"sha256", ops::op_sha256}, {"sha256tree", ops::op_sha256tree},
-  };
-  return m;
+// The operators this runner covers, by their op-test names (functions from the operator table).
+constexpr std::array<std::string_view, 20> kOurs{
+    "+",   "-",      "*",      "/",      "divmod", ">",          "ash",
+    "lsh", "logand", "logior", "logxor", "lognot", "modpow",     "%",
+    ">s",  "strlen", "substr", "concat", "sha256", "sha256tree",
+};
+
+// The function of op-test operator `name` if this runner covers it, else null.
+ops::OpFn our_op(std::string_view name) {
+  if (std::ranges::find(kOurs, name) == kOurs.end()) return nullptr;
+  return eval::find_op_test_name(name)->fn;
 }
 
 struct Counts {
@@ -43,13 +41,13 @@ struct Counts {
 Counts run_file(const std::string& file, Flags flags) {
   Counts c;
   for (const OpTestLine& line : read_op_test_file(file)) {
-    const auto it = our_ops().find(line.op);
-    if (it == our_ops().end()) {
+    const ops::OpFn fn = our_op(line.op);
+    if (fn == nullptr) {
       ++c.others;
       continue;
     }
     ++c.ours;
-    const Outcome got = call_op(it->second, line.args, flags);
+    const Outcome got = call_op(fn, line.args, flags);
     const std::string where = file + ":" + std::to_string(line.number) + ": " + line.text;
     if (line.fails()) {
       EXPECT_FALSE(got.ok) << where << "\n  got " << got.value << " | " << got.cost;

@@ -11,12 +11,12 @@
 #include <vector>
 
 #include "int_reference.hpp"
-#include "ops/wide_int.hpp"
+#include "number/wide_int.hpp"
 
 namespace clvm::test {
 namespace {
 
-using ops::WideInt;
+using number_detail::WideInt;
 using BitOp = WideInt::BitOp;
 
 Bytes encoded(const WideInt& w) {

@@ -32,17 +32,9 @@ enum class Step : std::uint8_t {
   Observe,    // with an observer: the operator call evaluated last has its value on top
 };
 
-// The opcodes clvmr collects garbage around under ENABLE_GC (ChiaDialect::gc_candidate): apply,
-// listp, =, >s, sha256, strlen, + - * / divmod > ash lsh logand logior logxor lognot point_add
-// pubkey_for_exp not any all, coinid, g1_subtract g1_multiply g1_negate map_to_g1,
-// pairing_identity verify modpow % keccak256 sha256tree. Not 52-55 (the g2 ops): clvmr omits them.
-constexpr std::uint64_t kGcOpcodes = [] {
-  std::uint64_t m = 0;
-  for (unsigned op : {2,  7,  9,  10, 11, 13, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26,
-                      27, 29, 30, 32, 33, 34, 48, 49, 50, 51, 56, 58, 59, 60, 61, 62, 63})
-    m |= std::uint64_t{1} << op;
-  return m;
-}();
+// The opcodes clvmr collects garbage around under ENABLE_GC (ChiaDialect::gc_candidate), from
+// the operator table.
+constexpr std::uint64_t kGcOpcodes = eval::kGcOpcodes;
 
 // The stacks' first entries live in the evaluator itself (on the caller's stack; about 3 KiB in
 // all), so a shallow run allocates nothing; deeper ones grow by doubling up to their limits.
@@ -301,59 +293,66 @@ class Evaluator {
     envs_.pop();
     if (op.object_type() != ObjectType::SmallAtom || op.index() >= eval::kOpTableSize)
       return apply_general(op, operands, cost);
-    NodePtr x[3];
+    // The core operators' try forms (ops/core_ops.hpp, ops/small_int_ops.hpp), as the operator
+    // functions call them; when one declines, the table's function throws the exact error.
     switch (op.index()) {
       case ChiaDialect::kApplyKw:
         return apply_program(operands);
       case ChiaDialect::kSoftforkKw:
         return softfork(operands, cost, effective_ - cost);
       case 3:  // i
-        if (!exactly<3>(operands, x)) break;
-        push_after_pop(nilp(x[0]) ? x[2] : x[1]);
-        return new_cost_model() ? ops::kIfCostNew : ops::kIfCost;
+        if (const auto r = ops::try_if(a_, operands, flags_)) {
+          push_after_pop(r->node);
+          return r->cost;
+        }
+        break;
       case 4:  // c
-        if (!exactly<2>(operands, x)) break;
-        push_after_pop(a_.new_pair(x[0], x[1]));
-        return ops::kConsCost;
+        if (const auto r = ops::try_cons(a_, operands)) {
+          push_after_pop(r->node);
+          return r->cost;
+        }
+        break;
       case 5:  // f
-        if (!exactly<1>(operands, x) || !x[0].is_pair()) break;
-        push_after_pop(a_.pair(x[0]).first);
-        return ops::kFirstCost;
+        if (const auto r = ops::try_first(a_, operands)) {
+          push_after_pop(r->node);
+          return r->cost;
+        }
+        break;
       case 6:  // r
-        if (!exactly<1>(operands, x) || !x[0].is_pair()) break;
-        push_after_pop(a_.pair(x[0]).rest);
-        return ops::kRestCost;
+        if (const auto r = ops::try_rest(a_, operands)) {
+          push_after_pop(r->node);
+          return r->cost;
+        }
+        break;
       case 7:  // l
-        if (!exactly<1>(operands, x)) break;
-        push_after_pop(boolean(x[0].is_pair()));
-        return new_cost_model() ? ops::kListpCostNew : ops::kListpCost;
-      case 9:  // = on two inline atoms: equal values are equal bytes
-        if (!exactly<2>(operands, x) || x[0].object_type() != ObjectType::SmallAtom ||
-            x[1].object_type() != ObjectType::SmallAtom)
-          break;
-        push_after_pop(boolean(x[0] == x[1]));
-        return ops::kCmpBaseCost + ops::kCmpCostPerByte * (Atom::len_for_value(x[0].index()) +
-                                                           Atom::len_for_value(x[1].index()));
+        if (const auto r = ops::try_listp(a_, operands, flags_)) {
+          push_after_pop(r->node);
+          return r->cost;
+        }
+        break;
+      case 9:  // = on two inline atoms
+        if (const auto r = ops::try_eq_small(a_, operands)) {
+          push_after_pop(r->node);
+          return r->cost;
+        }
+        break;
       case 16:  // + - logand logior logxor on two inline atoms, legacy costs
       case 17:
       case 24:
       case 25:
-      case 26: {
-        if (new_cost_model() || !exactly<2>(operands, x) ||
-            x[0].object_type() != ObjectType::SmallAtom ||
-            x[1].object_type() != ObjectType::SmallAtom)
-          break;
-        const auto r = ops::small::cost_and_value(op.index(), x[0].index(), x[1].index());
-        if (r.cost > effective_ - cost) [[unlikely]]
-          throw_cost_exceeded();
-        const NodePtr n = ops::new_i64(a_, r.value);
-        push_after_pop(n);
-        return r.cost + static_cast<Cost>(a_.atom_len(n)) * ops::kMallocCostPerByte;
-      }
+      case 26:
+        if (const auto r =
+                ops::small::try_binary(a_, op.index(), operands, effective_ - cost, flags_)) {
+          push_after_pop(r->node);
+          return r->cost;
+        }
+        break;
       case 32:  // not
-        if (!exactly<1>(operands, x)) break;
-        push_after_pop(boolean(nilp(x[0])));
-        return ops::kBoolBaseCost;
+        if (const auto r = ops::try_not(a_, operands)) {
+          push_after_pop(r->node);
+          return r->cost;
+        }
+        break;
       default:
         break;
     }

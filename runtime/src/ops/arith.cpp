@@ -10,9 +10,6 @@
 namespace clvm::ops {
 namespace {
 
-constexpr Cost kArithBaseCost = 99;
-constexpr Cost kArithCostPerArg = 320;
-constexpr Cost kArithCostPerByte = 3;
 constexpr Cost kNewArithCostPerArg = 500;
 constexpr Cost kNewArithCostPerByte = 4;
 
@@ -69,7 +66,7 @@ Cost sum_arg_bytes(Cost cost, Cost max_cost, bool new_model, std::size_t acc_lim
     load_operand(operand, w);
     wide.add(operand, subtract);
   }
-  return malloc_cost(a, cost, wide.to_atom(a));
+  return malloc_cost(a, cost, new_wide_atom(a, wide));
 }
 
 // + and -: the first argument is added, the others added (+) or subtracted (-). The total stays an
@@ -128,7 +125,7 @@ Reduction add_or_subtract(Allocator& a, NodePtr args, Cost max_cost, Flags flags
     l0 = wide.magnitude_len();
     if (limits && l0 > kLimitsMulProductLimbs) throw_op_arg(next, "*");
   }
-  return malloc_cost(a, cost, wide.to_atom(a));
+  return malloc_cost(a, cost, new_wide_atom(a, wide));
 }
 
 }  // namespace

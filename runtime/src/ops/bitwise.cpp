@@ -2,7 +2,7 @@
 // ash lsh logand logior logxor lognot: clvmr's shift and bitwise operators. Numbers are two's
 // complement of unbounded width (Boost's cpp_int bitwise operators behave so). The shifts work on
 // the atom's bytes directly (no big-number conversion).
-#include "ops/be_bytes.hpp"
+#include "number/be_bytes.hpp"
 #include "ops/more_ops.hpp"
 #include "ops/op_utils.hpp"
 
@@ -15,14 +15,14 @@
 namespace clvm::ops {
 namespace {
 
+using number_detail::load_be64;
+using number_detail::store_be64;
+
 constexpr Cost kAshBaseCost = 596;
 constexpr Cost kLshBaseCost = 277;
 constexpr Cost kShiftCostPerByte = 3;
 constexpr std::int32_t kMaxShift = 65535;
 
-constexpr Cost kLogBaseCost = 100;
-constexpr Cost kLogCostPerArg = 264;
-constexpr Cost kLogCostPerByte = 3;
 constexpr Cost kLognotBaseCost = 331;
 constexpr Cost kLognotCostPerByte = 3;
 
@@ -172,7 +172,7 @@ std::int64_t apply(LogOp op, std::int64_t x, std::int64_t y) noexcept {
     cost += kLogCostPerArg;
     check_cost(cost + byte_cost, max_cost);
   }
-  return malloc_cost(a, cost + byte_cost, wide.to_atom(a));
+  return malloc_cost(a, cost + byte_cost, new_wide_atom(a, wide));
 }
 
 // logand/logior/logxor over the argument list, starting from `start`. Legacy cost per argument

@@ -9,10 +9,6 @@ namespace clvm::ops {
 
 namespace {
 
-bool new_model(Flags flags) { return (flags & NEW_COST_MODEL) != 0; }
-
-NodePtr boolean(bool v) { return v ? Allocator::one() : Allocator::nil(); }
-
 // The two atoms of a comparison and its cost (clvmr's `=` and `>s` share it).
 struct CmpArgs {
   Atom lhs, rhs;
@@ -23,7 +19,7 @@ CmpArgs cmp_args(const Allocator& a, NodePtr args, std::string_view name) {
   const auto [n0, n1] = get_args<2>(a, args, name);
   const Atom lhs = atom(a, n0, name);
   const Atom rhs = atom(a, n1, name);
-  return {lhs, rhs, kCmpBaseCost + (lhs.size() + rhs.size()) * kCmpCostPerByte};
+  return {lhs, rhs, cmp_cost(lhs.size(), rhs.size())};
 }
 
 // any/all: counts the arguments, charging as it goes, and reports whether some argument is true
@@ -41,29 +37,39 @@ bool scan_bools(const Allocator& a, NodePtr args, Cost max_cost, bool want_true,
 
 }  // namespace
 
+// Each core operator is its try_* form (core_ops.hpp); when that declines, the arguments are
+// malformed and what follows only finds clvmr's error.
+
 Reduction op_if(Allocator& a, NodePtr args, Cost, Flags flags) {
-  const auto [cond, then_v, else_v] = get_args<3>(a, args, "i");
-  return {new_model(flags) ? kIfCostNew : kIfCost, nilp(a, cond) ? else_v : then_v};
+  if (const auto r = try_if(a, args, flags)) return *r;
+  (void)get_args<3>(a, args, "i");  // throws: try_if takes every list of three
+  throw_unreachable();
 }
 
 Reduction op_cons(Allocator& a, NodePtr args, Cost, Flags) {
-  const auto [lhs, rhs] = get_args<2>(a, args, "c");
-  return {kConsCost, a.new_pair(lhs, rhs)};
+  if (const auto r = try_cons(a, args)) return *r;
+  (void)get_args<2>(a, args, "c");  // throws
+  throw_unreachable();
 }
 
 Reduction op_first(Allocator& a, NodePtr args, Cost, Flags) {
+  if (const auto r = try_first(a, args)) return *r;
   const auto [p] = get_args<1>(a, args, "f");
-  return {kFirstCost, first(a, p)};
+  (void)first(a, p);  // throws FirstOfNonCons: p is an atom
+  throw_unreachable();
 }
 
 Reduction op_rest(Allocator& a, NodePtr args, Cost, Flags) {
+  if (const auto r = try_rest(a, args)) return *r;
   const auto [p] = get_args<1>(a, args, "r");
-  return {kRestCost, rest(a, p)};
+  (void)rest(a, p);  // throws RestOfNonCons: p is an atom
+  throw_unreachable();
 }
 
 Reduction op_listp(Allocator& a, NodePtr args, Cost, Flags flags) {
-  const auto [n] = get_args<1>(a, args, "l");
-  return {new_model(flags) ? kListpCostNew : kListpCost, boolean(n.is_pair())};
+  if (const auto r = try_listp(a, args, flags)) return *r;
+  (void)get_args<1>(a, args, "l");  // throws
+  throw_unreachable();
 }
 
 Reduction op_raise(Allocator& a, NodePtr args, Cost, Flags) {
@@ -78,6 +84,7 @@ Reduction op_raise(Allocator& a, NodePtr args, Cost, Flags) {
 }
 
 Reduction op_eq(Allocator& a, NodePtr args, Cost, Flags) {
+  if (const auto r = try_eq_small(a, args)) return *r;
   const CmpArgs c = cmp_args(a, args, "=");
   return {c.cost, boolean(c.lhs == c.rhs)};
 }
@@ -89,8 +96,9 @@ Reduction op_gr_bytes(Allocator& a, NodePtr args, Cost, Flags) {
 }
 
 Reduction op_not(Allocator& a, NodePtr args, Cost, Flags) {
-  const auto [n] = get_args<1>(a, args, "not");
-  return {kBoolBaseCost, boolean(nilp(a, n))};
+  if (const auto r = try_not(a, args)) return *r;
+  (void)get_args<1>(a, args, "not");  // throws
+  throw_unreachable();
 }
 
 Reduction op_any(Allocator& a, NodePtr args, Cost max_cost, Flags) {

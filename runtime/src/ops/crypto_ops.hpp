@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 /// \file The cryptographic operators (clvmr's src/bls_ops.rs, src/secp_ops.rs, src/keccak256_ops.rs
-/// and op_point_add / op_pubkey_for_exp / op_coinid of src/more_ops.rs). Each follows ops::OpFn: it
-/// takes the evaluated argument list, the budget left and the dialect flags, returns {cost, result}
-/// and throws EvalError. Legacy costs apply unless `flags` has NEW_COST_MODEL; "malloc" is 10 per
-/// byte of the result atom (480 for a G1 point, 960 for G2, 320 for a hash).
+/// and op_point_add / op_pubkey_for_exp of src/more_ops.rs; coinid, a SHA-256, is in more_ops.hpp).
+/// Each follows ops::OpFn: it takes the evaluated argument list, the budget left and the dialect
+/// flags, returns {cost, result} and throws EvalError. Legacy costs apply unless `flags` has
+/// NEW_COST_MODEL; "malloc" is 10 per byte of the result atom (480 for a G1 point, 960 for G2, 320
+/// for a hash).
 ///
 /// Points are compressed (G1 48 bytes, G2 96 bytes) and validated as chia-bls does (on the curve,
 /// in the subgroup; infinity only as `c0 00…`). Argument decoding errors: a pair → InvalidAllocArg
@@ -58,11 +59,8 @@ Reduction op_bls_pairing_identity(Allocator& a, NodePtr args, Cost max_cost, Fla
 /// Cost 3000000 + Σ(1200000 + 4·len(MSG) + 172); new model 1000000 + Σ(5000000 + 3·len(MSG) + 86).
 Reduction op_bls_verify(Allocator& a, NodePtr args, Cost max_cost, Flags flags);
 
-// ---- hashes (ops/keccak.cpp)
+// ---- Keccak-256 (ops/keccak.cpp)
 
-/// 48 (coinid PARENT PUZZLE_HASH AMOUNT): sha256(PARENT ‖ PUZZLE_HASH ‖ AMOUNT); both hashes 32
-/// bytes, AMOUNT canonical and non-negative with at most 8 value bytes. Cost 800; new model 2079.
-Reduction op_coinid(Allocator& a, NodePtr args, Cost max_cost, Flags flags);
 /// 62 (keccak256 ...): Keccak-256 of the atoms concatenated. Cost 50 + Σ(160 + 2L) + 320; new
 /// model 2350 + Σ(100 + 10L) + 320. Where it is available (softfork extension 1, or
 /// ENABLE_KECCAK_OPS_OUTSIDE_GUARD) is the dispatcher's business.

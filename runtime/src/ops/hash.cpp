@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
-// sha256 and sha256tree. sha256 hashes incrementally (one message is bound by SHA-256's round
-// latency: a pre-padded SHA-NI message measured no faster on the hash-tree program). sha256tree
-// walks the tree with TreeHasher (explicit stack, no recursion on input depth; independent node
-// hashes batched) and charges as clvmr's uncached tree_hash_costed: base, then per node as it is
-// visited (rest before first; pairs a flat cost, atoms per byte of 01‖bytes), checked at every
-// node, then malloc of 32.
+// sha256, sha256tree and coinid. sha256 hashes incrementally (one message is bound by SHA-256's
+// round latency: a pre-padded SHA-NI message measured no faster on the hash-tree program).
+// sha256tree walks the tree with TreeHasher (explicit stack, no recursion on input depth;
+// independent node hashes batched) and charges as clvmr's uncached tree_hash_costed: base, then per
+// node as it is visited (rest before first; pairs a flat cost, atoms per byte of 01‖bytes), checked
+// at every node, then malloc of 32.
 #include "crypto/sha256.hpp"
 #include "ops/more_ops.hpp"
 #include "ops/op_utils.hpp"
@@ -69,6 +69,48 @@ Reduction op_sha256tree(Allocator& a, NodePtr args, Cost max_cost, Flags flags) 
   cost += 32 * kMallocCostPerByte;
   check_cost(cost, max_cost);
   return {cost, a.new_atom(hash.span())};
+}
+
+// ---- coinid (clvmr's more_ops.rs): sha256(parent ‖ puzzle hash ‖ amount) of checked arguments
+
+namespace {
+// A fixed cost plus its 32-byte result's malloc (320): 800 in all, 2079 in the new model.
+constexpr Cost kCoinIdCost = 480;
+constexpr Cost kNewCoinIdCost = 1759;
+}  // namespace
+
+Reduction op_coinid(Allocator& a, NodePtr args, Cost /*max_cost*/, Flags flags) {
+  const auto [parent_node, puzzle_node, amount_node] = get_args<3>(a, args, "coinid");
+  const Atom parent = atom(a, parent_node, "coinid");
+  if (parent.size() != 32)
+    throw_op_arg(args, "coinid: invalid parent coin id (must be 32 bytes)",
+                 "CoinID Error: Invalid Parent Coin ID, not 32 bytes");
+  const Atom puzzle_hash = atom(a, puzzle_node, "coinid");
+  if (puzzle_hash.size() != 32)
+    throw_op_arg(args, "coinid: invalid puzzle hash (must be 32 bytes)",
+                 "CoinID Error: Invalid Puzzle Hash, not 32 bytes");
+  const Atom amount = atom(a, amount_node, "coinid");
+  if (!amount.empty()) {
+    if ((amount[0] & 0x80) != 0)
+      throw_op_arg(args, "coinid: invalid amount (may not be negative",
+                   "CoinID Error: Invalid Amount: Amount is Negative");
+    if ((amount.size() == 1 && amount[0] == 0) ||
+        (amount.size() > 1 && amount[0] == 0 && (amount[1] & 0x80) == 0)) {
+      throw_op_arg(args, "coinid: invalid amount (may not have redundant leading zero)",
+                   "CoinID Error: Invalid Amount: Amount has leading zeroes");
+    }
+    // The only 9-byte amount is one whose leading 00 keeps a full 8-byte value positive.
+    if (amount.size() > 9 || (amount.size() == 9 && amount[0] != 0)) {
+      throw_op_arg(args, "coinid: invalid amount (may not exceed max coin amount)",
+                   "CoinID Error: Invalid Amount: Amount exceeds max coin amount");
+    }
+  }
+  crypto::Sha256 hasher;
+  hasher.update(parent.span());
+  hasher.update(puzzle_hash.span());
+  hasher.update(amount.span());
+  const auto id = hasher.finish();
+  return new_atom_and_cost(a, (flags & NEW_COST_MODEL) != 0 ? kNewCoinIdCost : kCoinIdCost, id);
 }
 
 }  // namespace clvm::ops

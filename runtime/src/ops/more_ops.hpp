@@ -13,6 +13,9 @@ namespace clvm::ops {
 
 // ---- arithmetic (arith.cpp)
 
+/// The legacy costs of + and - (per argument and per byte of each argument).
+inline constexpr Cost kArithBaseCost = 99, kArithCostPerArg = 320, kArithCostPerByte = 3;
+
 /// (+ ...): the sum (0 for no arguments). Cost 99 + Σ(320 + 3L) + malloc; new model
 /// 99 + Σ(500 + 4·max(limbs(sum so far), L)) + malloc.
 Reduction op_add(Allocator& a, NodePtr args, Cost max_cost, Flags flags);
@@ -42,6 +45,9 @@ Reduction op_mod(Allocator& a, NodePtr args, Cost max_cost, Flags flags);
 Reduction op_modpow(Allocator& a, NodePtr args, Cost max_cost, Flags flags);
 
 // ---- bitwise (bitwise.cpp)
+
+/// The costs of logand, logior and logxor (per argument and per byte of each argument).
+inline constexpr Cost kLogBaseCost = 100, kLogCostPerArg = 264, kLogCostPerByte = 3;
 
 /// (ash N S): N shifted left by S bits (right, flooring, for S < 0); |S| ≤ 65535 else
 /// ShiftTooLarge; S is an int32 atom. Cost 596 + 3(L + limbs(result)) + malloc.
@@ -78,5 +84,8 @@ Reduction op_sha256(Allocator& a, NodePtr args, Cost max_cost, Flags flags);
 /// computed with an explicit stack. Cost 270 + 460 per pair + 2(L + 1) per atom (6(L + 1) under
 /// NEW_COST_MODEL) + 320, checked at every node. Enabling the opcode is the dispatcher's job.
 Reduction op_sha256tree(Allocator& a, NodePtr args, Cost max_cost, Flags flags);
+/// (coinid PARENT PUZZLE_HASH AMOUNT): sha256(PARENT ‖ PUZZLE_HASH ‖ AMOUNT); both hashes 32
+/// bytes, AMOUNT canonical and non-negative with at most 8 value bytes. Cost 800; new model 2079.
+Reduction op_coinid(Allocator& a, NodePtr args, Cost max_cost, Flags flags);
 
 }  // namespace clvm::ops

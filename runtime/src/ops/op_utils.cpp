@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <array>
+#include <memory>
 
 namespace clvm::ops {
 
@@ -22,6 +23,13 @@ void throw_detailed(ErrorKind kind, NodePtr node, std::string message,
                     std::string_view clvmr_detail) {
   throw EvalError(kind, std::move(message), node,
                   fmt::format("{}{}", clvmr_detail_prefix(kind), clvmr_detail));
+}
+
+void throw_cost_exceeded() { throw EvalError(ErrorKind::CostExceeded); }
+
+void throw_unreachable() {
+  throw EvalError(ErrorKind::InternalError, "runtime error: operator error path did not throw",
+                  std::nullopt, "Internal Error: operator error path did not throw");
 }
 
 namespace detail {
@@ -70,13 +78,26 @@ IntArg int_atom(const Allocator& a, NodePtr n, std::string_view op_name) {
   return {number_from_bytes(bytes.span()), bytes.size()};
 }
 
+NodePtr new_wide_atom(Allocator& a, const WideInt& w) {
+  constexpr std::size_t kInlineBytes = 8 * WideInt::kInlineLimbs;
+  const std::size_t len = w.encoded_len();
+  if (len <= kInlineBytes) {
+    std::array<std::uint8_t, kInlineBytes> buf;
+    w.encode(buf.data());
+    return a.new_atom(std::span<const std::uint8_t>(buf.data(), len));
+  }
+  const auto buf = std::make_unique_for_overwrite<std::uint8_t[]>(len);
+  w.encode(buf.get());
+  return a.new_atom(std::span<const std::uint8_t>(buf.get(), len));
+}
+
 NodePtr new_i64(Allocator& a, std::int64_t v) {
   if (v >= 0 && v <= static_cast<std::int64_t>(Allocator::kMaxSmallValue))
     return a.new_small_number(static_cast<std::uint32_t>(v));
   // Minimal length: 8 bytes less the whole bytes after the sign bit that only repeat it.
   const std::size_t len = 8 - static_cast<std::size_t>(__builtin_clrsbll(v)) / 8;
   std::array<std::uint8_t, 8> buf;
-  store_be64(buf.data(), static_cast<std::uint64_t>(v));
+  number_detail::store_be64(buf.data(), static_cast<std::uint64_t>(v));
   return a.new_atom(std::span<const std::uint8_t>(buf).subspan(8 - len));
 }
 

@@ -10,8 +10,8 @@
 #include <clvm/flags.hpp>
 #include <clvm/number.hpp>
 
-#include "ops/be_bytes.hpp"
-#include "ops/wide_int.hpp"
+#include "number/be_bytes.hpp"
+#include "number/wide_int.hpp"
 
 #include <array>
 #include <bit>
@@ -37,6 +37,10 @@ inline constexpr Cost kMallocCostPerByte = 10;
 /// `clvmr_detail` (for InvalidAllocArg and InternalError).
 [[noreturn]] void throw_detailed(ErrorKind kind, NodePtr node, std::string message,
                                  std::string_view clvmr_detail);
+
+/// Throws EvalError(InternalError): for the end of an error path that has always thrown before
+/// (reaching it would be a bug here, not a property of the input).
+[[noreturn, gnu::cold]] void throw_unreachable();
 
 namespace detail {
 /// Throws InvalidOpArg "`name` takes exactly|no more than `n` argument(s)" on `args` (clvmr:
@@ -124,7 +128,8 @@ inline std::int64_t i64_from_bytes(const std::uint8_t* b, std::size_t len) noexc
   if (len == 0) return 0;
   std::uint64_t u = 0;
   if (len >= 4) {
-    u = (std::uint64_t{load_be32(b)} << (8 * (len - 4))) | load_be32(b + len - 4);
+    u = (std::uint64_t{number_detail::load_be32(b)} << (8 * (len - 4))) |
+        number_detail::load_be32(b + len - 4);
   } else {
     u = b[0];
     if (len >= 2) u = (u << 8) | b[1];
@@ -171,6 +176,9 @@ inline std::optional<std::int64_t> small_int_atom(const Allocator& a, NodePtr n,
   return v.value;
 }
 
+/// The integer operators' wide path (number/wide_int.hpp).
+using number_detail::WideInt;
+
 /// `w` = the value of `v`.
 inline void load_operand(WideInt& w, const IntOperand& v) {
   if (v.small) {
@@ -179,6 +187,9 @@ inline void load_operand(WideInt& w, const IntOperand& v) {
     w.load(v.bytes);
   }
 }
+
+/// A new atom holding the minimal encoding of `w`.
+NodePtr new_wide_atom(Allocator& a, const WideInt& w);
 
 /// The atom for `v` (as Allocator::new_number(Number(v)), without the big number).
 NodePtr new_i64(Allocator& a, std::int64_t v);
@@ -218,6 +229,9 @@ std::uint64_t uint_atom(const Allocator& a, NodePtr n, std::string_view op_name,
   static_assert(SIZE >= 1 && SIZE <= 8);
   return uint_atom(a, n, SIZE, op_name, flags);
 }
+
+/// Throws EvalError(CostExceeded), out of line (for fast paths that keep their code small).
+[[noreturn, gnu::noinline, gnu::cold]] void throw_cost_exceeded();
 
 /// Throws EvalError(CostExceeded) if `cost` > `max_cost`. clvmr's check_cost.
 inline void check_cost(Cost cost, Cost max_cost) {

@@ -1,26 +1,26 @@
 // SPDX-License-Identifier: Apache-2.0
-/// \file The evaluator's fast path for + - logand logior logxor on exactly two inline atoms
-/// (non-negative values below 2^26) under the legacy cost model: the same cost, checks and
+/// \file + - logand logior logxor on exactly two inline atoms (non-negative values below 2^26)
+/// under the legacy cost model, inline: the evaluator's fast path. The same cost, checks and
 /// result as op_add / op_subtract (arith.cpp) and op_logand / op_logior / op_logxor
-/// (bitwise.cpp), without walking the argument list or decoding bytes. With such operands the
-/// only failure is the cost check, which those operators make before allocating the result, as
-/// here; so the error and the allocation are the same too. The op-tests, conformance and
-/// differential suites run both paths (the general one takes every other shape).
+/// (bitwise.cpp), from the same cost constants (more_ops.hpp), without walking the argument list
+/// or decoding bytes. With such operands the only failure is the cost check, which those
+/// operators make before allocating the result, as here; so the error and the allocation are the
+/// same too. The op-tests, conformance, differential and fast-path suites run both paths (the
+/// general one takes every other shape).
 #pragma once
 
 #include <clvm/allocator.hpp>
 #include <clvm/atom.hpp>
 #include <clvm/cost.hpp>
 
+#include "ops/core_ops.hpp"
+#include "ops/more_ops.hpp"
 #include "ops/op_utils.hpp"
 
 #include <cstdint>
+#include <optional>
 
 namespace clvm::ops::small {
-
-// clvmr's legacy constants (the same as arith.cpp's and bitwise.cpp's).
-inline constexpr Cost kArithBaseCost = 99, kArithCostPerArg = 320, kArithCostPerByte = 3;
-inline constexpr Cost kLogBaseCost = 100, kLogCostPerArg = 264, kLogCostPerByte = 3;
 
 /// A cost and an int64 value.
 struct CostValue {
@@ -47,6 +47,22 @@ constexpr CostValue cost_and_value(std::uint32_t op, std::uint32_t x, std::uint3
     default:
       return {log, u ^ v};
   }
+}
+
+/// Opcode `op` (as for cost_and_value) applied to `args` when that is exactly two inline atoms
+/// and `flags` lacks NEW_COST_MODEL; else nullopt. Throws CostExceeded (before allocating) when
+/// the cost passes `max_cost`.
+inline std::optional<Reduction> try_binary(Allocator& a, std::uint32_t op, NodePtr args,
+                                           Cost max_cost, Flags flags) {
+  NodePtr x[2];
+  if ((flags & NEW_COST_MODEL) != 0 || !exact_args<2>(a, args, x) ||
+      x[0].object_type() != ObjectType::SmallAtom || x[1].object_type() != ObjectType::SmallAtom)
+    return std::nullopt;
+  const CostValue r = cost_and_value(op, x[0].index(), x[1].index());
+  if (r.cost > max_cost) [[unlikely]]
+    throw_cost_exceeded();
+  const NodePtr n = new_i64(a, r.value);
+  return Reduction{r.cost + static_cast<Cost>(a.atom_len(n)) * kMallocCostPerByte, n};
 }
 
 }  // namespace clvm::ops::small

@@ -1,15 +1,19 @@
 // SPDX-License-Identifier: Apache-2.0
-// The operator keyword table of the text format. The classic rows are clvm 0.9.x's KEYWORDS
-// (opcodes 1-36, as clvm_tools 0.9.5 uses them); the rest are the operators clvmr 0.19 added, named
-// as in tests/data/op-tests/SOURCE.md. The JS oracle (clvm_tools 0.9.5 on npm) knows only the
-// classic rows, so tests compare with it under KeywordSet::Classic.
+// The operator keywords of the text format, derived from the operator table (eval/op_table.hpp):
+// its names marked NameUse::kClassic are clvm 0.9.x's KEYWORDS (opcodes 1-36, as clvm_tools 0.9.5
+// uses them), those marked kCurrent the operators clvmr 0.19 added. The JS oracle (clvm_tools
+// 0.9.5 on npm) knows only the classic ones, so tests compare with it under KeywordSet::Classic.
 #include <clvm/text.hpp>
+
+#include "eval/op_table.hpp"
 
 #include <algorithm>
 #include <array>
 
 namespace clvm {
 namespace {
+
+using eval::NameUse;
 
 struct Keyword {
   std::string_view name;
@@ -19,67 +23,27 @@ struct Keyword {
   bool prints;                       // the name disassemble() uses for this atom
 };
 
-constexpr Keyword op(std::string_view name, std::uint8_t code, bool classic, bool prints = true) {
-  return {name, {code, 0, 0, 0}, 1, classic, prints};
+constexpr bool is_keyword(const eval::OpName& n) {
+  return (n.uses & (NameUse::kClassic | NameUse::kCurrent)) != 0;
 }
 
-constexpr std::array kKeywords = {
-    op("q", 1, true),
-    op("a", 2, true),
-    op("i", 3, true),
-    op("c", 4, true),
-    op("f", 5, true),
-    op("r", 6, true),
-    op("l", 7, true),
-    op("x", 8, true),
-    op("=", 9, true),
-    op(">s", 10, true),
-    op("sha256", 11, true),
-    op("substr", 12, true),
-    op("strlen", 13, true),
-    op("concat", 14, true),
-    op("+", 16, true),
-    op("-", 17, true),
-    op("*", 18, true),
-    op("/", 19, true),
-    op("divmod", 20, true),
-    op(">", 21, true),
-    op("ash", 22, true),
-    op("lsh", 23, true),
-    op("logand", 24, true),
-    op("logior", 25, true),
-    op("logxor", 26, true),
-    op("lognot", 27, true),
-    op("point_add", 29, true),
-    op("pubkey_for_exp", 30, true),
-    op("not", 32, true),
-    op("any", 33, true),
-    op("all", 34, true),
-    op("softfork", 36, true),
-    // clvm's name-to-atom table maps "." (its placeholder for unnamed opcodes) to the last one,
-    // 35; clvm_tools thus reads `#.` as 0x23. Never printed.
-    op(".", 35, true, false),
-    // Newer operators (KeywordSet::Current only).
-    op("g1_add", 29, false, false),
-    op("coinid", 48, false),
-    op("g1_subtract", 49, false),
-    op("g1_multiply", 50, false),
-    op("g1_negate", 51, false),
-    op("g2_add", 52, false),
-    op("g2_subtract", 53, false),
-    op("g2_multiply", 54, false),
-    op("g2_negate", 55, false),
-    op("g1_map", 56, false),
-    op("g2_map", 57, false),
-    op("bls_pairing_identity", 58, false),
-    op("bls_verify", 59, false),
-    op("modpow", 60, false),
-    op("%", 61, false),
-    op("keccak256", 62, false),
-    op("sha256tree", 63, false),
-    Keyword{"secp256k1_verify", {0x13, 0xd6, 0x1f, 0x00}, 4, false, true},
-    Keyword{"secp256r1_verify", {0x1c, 0x3a, 0x8f, 0x00}, 4, false, true},
-};
+constexpr std::size_t kKeywordCount = [] {
+  std::size_t count = 0;
+  for (const eval::OpInfo& o : eval::kOperators)
+    for (const eval::OpName& n : o.names) count += is_keyword(n) ? 1 : 0;
+  return count;
+}();
+
+constexpr std::array<Keyword, kKeywordCount> kKeywords = [] {
+  std::array<Keyword, kKeywordCount> out{};
+  std::size_t i = 0;
+  for (const eval::OpInfo& o : eval::kOperators)
+    for (const eval::OpName& n : o.names)
+      if (is_keyword(n))
+        out[i++] = {n.text, o.atom(), o.size, (n.uses & NameUse::kClassic) != 0,
+                    (n.uses & NameUse::kPrints) != 0};
+  return out;
+}();
 
 bool in_set(const Keyword& k, KeywordSet set) {
   return set != KeywordSet::None && (k.classic || set == KeywordSet::Current);

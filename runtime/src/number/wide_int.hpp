@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: Apache-2.0
-/// \file WideInt: the integer operators' path between int64 and Boost. A signed integer held in
-/// two's complement on little-endian 64-bit limbs, read from and written to an atom's bytes limb by
-/// limb (no byte-wise big-number import/export), with add, subtract, schoolbook multiply, compare
-/// and bitwise and/or/xor. Only multiplications of two long operands go through Boost (Karatsuba).
+/// \file WideInt: the integers' path between int64 and Boost, used by Number's byte codec
+/// (number.cpp) and the integer operators (ops/). A signed integer held in two's complement on
+/// little-endian 64-bit limbs, read from and written to big-endian bytes limb by limb (no
+/// byte-wise big-number import/export), with add, subtract, schoolbook multiply, compare and
+/// bitwise and/or/xor. Only multiplications of two long operands go through Boost (Karatsuba).
+/// Making an atom of one is the operators' business (ops::new_wide_atom).
 #pragma once
 
-#include <clvm/allocator.hpp>
 #include <clvm/number.hpp>
 
 #include <array>
@@ -14,7 +15,7 @@
 #include <memory>
 #include <span>
 
-namespace clvm::ops {
+namespace clvm::number_detail {
 
 /// A signed integer: limbs d[0..n) little-endian, two's complement (the top limb's high bit is the
 /// sign; no limbs is 0), always trimmed: the top limb never only repeats the sign of the limb below
@@ -47,8 +48,6 @@ class WideInt {
   std::size_t encoded_len() const noexcept;
   /// Writes the minimal encoding to out[0, encoded_len()).
   void encode(std::uint8_t* out) const noexcept;
-  /// A new atom in `a` holding the minimal encoding.
-  NodePtr to_atom(Allocator& a) const;
 
   bool is_zero() const noexcept { return n_ == 0; }
   bool negative() const noexcept { return n_ != 0 && static_cast<std::int64_t>(d_[n_ - 1]) < 0; }
@@ -87,4 +86,4 @@ class WideInt {
   std::size_t cap_ = kInlineLimbs;
 };
 
-}  // namespace clvm::ops
+}  // namespace clvm::number_detail

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
-/// \file Unaligned big-endian 32- and 64-bit loads and stores: how the integer and shift paths move
-/// atom bytes eight at a time.
+/// \file Unaligned big-endian 32- and 64-bit loads and stores: how WideInt, the integer operators
+/// and the shifts move atom bytes eight at a time.
 #pragma once
 
 #include <bit>
 #include <cstdint>
 #include <cstring>
 
-namespace clvm::ops {
+namespace clvm::number_detail {
 
 /// The big-endian value of p[0, 8).
 inline std::uint64_t load_be64(const std::uint8_t* p) noexcept {
@@ -31,4 +31,4 @@ inline void store_be64(std::uint8_t* p, std::uint64_t v) noexcept {
   std::memcpy(p, &v, sizeof v);
 }
 
-}  // namespace clvm::ops
+}  // namespace clvm::number_detail

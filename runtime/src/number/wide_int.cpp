@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: Apache-2.0
 // WideInt: two's complement on 64-bit limbs. Bytes <-> limbs are whole 8-byte big-endian loads and
 // stores; Boost is reached only through its limb array (cpp_int's backend), never byte by byte.
-#include "ops/wide_int.hpp"
+#include "number/wide_int.hpp"
 
-#include "ops/be_bytes.hpp"
+#include "number/be_bytes.hpp"
 
 #include <algorithm>
 #include <bit>
 #include <utility>
 
-namespace clvm::ops {
+namespace clvm::number_detail {
 namespace {
 
 __extension__ typedef unsigned __int128 U128;
@@ -155,19 +155,6 @@ void WideInt::encode(std::uint8_t* out) const noexcept {
   for (std::size_t k = n_ - 1; k-- > 0; out += 8) store_be64(out, d_[k]);
 }
 
-NodePtr WideInt::to_atom(Allocator& a) const {
-  constexpr std::size_t kInlineBytes = 8 * kInlineLimbs;
-  const std::size_t len = encoded_len();
-  if (len <= kInlineBytes) {
-    std::array<std::uint8_t, kInlineBytes> buf;
-    encode(buf.data());
-    return a.new_atom(std::span<const std::uint8_t>(buf.data(), len));
-  }
-  const auto buf = std::make_unique_for_overwrite<std::uint8_t[]>(len);
-  encode(buf.get());
-  return a.new_atom(std::span<const std::uint8_t>(buf.get(), len));
-}
-
 std::size_t WideInt::magnitude_len() const noexcept {
   if (n_ == 0) return 0;
   const bool neg = negative();
@@ -275,4 +262,4 @@ int compare(const WideInt& x, const WideInt& y) noexcept {
   return 0;
 }
 
-}  // namespace clvm::ops
+}  // namespace clvm::number_detail

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
-// Two's-complement big-endian <-> Number through ops::WideInt: whole 64-bit limbs in both
+// Two's-complement big-endian <-> Number through WideInt: whole 64-bit limbs in both
 // directions (Boost's limb array directly, no byte-wise import_bits/export_bits).
 #include <clvm/number.hpp>
 
-#include "ops/wide_int.hpp"
+#include "number/wide_int.hpp"
 
 namespace clvm {
 
@@ -14,14 +14,14 @@ Number number_from_bytes(std::span<const std::uint8_t> bytes) {
     for (std::uint8_t b : bytes) u = (u << 8) | b;
     return Number(static_cast<std::int64_t>(u));
   }
-  ops::WideInt w;
+  number_detail::WideInt w;
   w.load(bytes);
   return w.to_number();
 }
 
 void append_number_bytes(const Number& n, std::vector<std::uint8_t>& out) {
   if (n.sign() == 0) return;
-  ops::WideInt w;
+  number_detail::WideInt w;
   w.load(n);
   const std::size_t at = out.size();
   out.resize(at + w.encoded_len());
@@ -36,7 +36,7 @@ std::vector<std::uint8_t> number_to_bytes(const Number& n) {
 
 std::size_t number_encoded_len(const Number& n) {
   if (n.sign() == 0) return 0;
-  ops::WideInt w;
+  number_detail::WideInt w;
   w.load(n);
   return w.encoded_len();
 }
