@@ -278,8 +278,6 @@ class Evaluator {
     }
     return !args.is_pair();
   }
-  bool nilp(NodePtr n) const noexcept { return n.is_atom() && a_.atom_len(n) == 0; }
-  static NodePtr boolean(bool v) noexcept { return v ? Allocator::one() : Allocator::nil(); }
   bool new_cost_model() const noexcept { return (flags_ & NEW_COST_MODEL) != 0; }
 
   // Applies an inline opcode; the core operators are done here when their arguments are
