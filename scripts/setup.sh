@@ -11,7 +11,7 @@ packages=(
   libboost-dev libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev librapidcheck-dev libcli11-dev
   libssl-dev libsecp256k1-dev libcrypto++-dev
   nodejs npm                               # the wasm peer (scripts/install_peer.sh; docs/oracles.md)
-  clang-format-14
+  clang-format-16 clang-tidy-16            # scripts/format.sh, scripts/lint.sh (.ci/run)
   pybind11-dev python3-dev                 # the clvmpp Python module (python/)
 )
 if [[ ${1:-} == chart ]]; then packages+=(python3 python3-matplotlib); fi

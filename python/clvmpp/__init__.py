@@ -8,11 +8,12 @@ the C++ arena. See docs/python.md.
 
 from . import clvm_rs
 from ._native import DEFAULT_MAX_COST, LazyNode, Program
-from .errors import EvalError, SerdeError, TextError
+from .errors import EvalError, EvalTimeout, SerdeError, TextError
 
 __all__ = [
     "DEFAULT_MAX_COST",
     "EvalError",
+    "EvalTimeout",
     "LazyNode",
     "Program",
     "SerdeError",

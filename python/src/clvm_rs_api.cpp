@@ -6,6 +6,7 @@
 #include "convert.hpp"
 #include "errors.hpp"
 #include "nodes.hpp"
+#include "run_options.hpp"
 #include "serde_compat.hpp"
 
 #include <clvm/dialect.hpp>
@@ -69,14 +70,16 @@ py::object deser(F&& parse) {
 }
 
 py::tuple run_serialized_chia_program(const py::bytes& program, const py::bytes& env,
-                                      clvm::Cost max_cost, std::uint32_t flags) {
+                                      clvm::Cost max_cost, std::uint32_t flags,
+                                      std::optional<double> timeout) {
   const clvm::Flags f = flags & kKnownFlags;
+  const clvm::RunOptions options = run_options(timeout);
   // The bytes objects are immutable and referenced by the caller's frame: their buffers stay
   // valid while the GIL is released.
   const auto program_bytes = view(program), env_bytes = view(env);
   ArenaPtr arena = new_run_arena(f);
   std::optional<clvm::Reduction> result;
-  std::optional<std::string> parse_failure, eval_failure;
+  std::optional<std::string> parse_failure, eval_failure, timed_out;
   NodePtr failing = clvm::Allocator::nil();
   {
     py::gil_scoped_release unlocked;
@@ -84,17 +87,22 @@ py::tuple run_serialized_chia_program(const py::bytes& program, const py::bytes&
       const NodePtr p = clvm::node_from_bytes(*arena, program_bytes);
       const NodePtr e = clvm::node_from_bytes(*arena, env_bytes);
       try {
-        result = clvm::run_program(*arena, clvm::ChiaDialect(f), p, e, max_cost);
+        result = clvm::run_program(*arena, clvm::ChiaDialect(f), p, e, max_cost, options);
       } catch (const clvm::Error& err) {
-        eval_failure = clvmr_text(err);
-        // clvmr's EvalErr::node_ptr: the error's node, or nil for errors without one.
-        failing = clvmr_node(err);
+        if (is_timeout(err)) {
+          timed_out = err.what();
+        } else {
+          eval_failure = clvmr_text(err);
+          // clvmr's EvalErr::node_ptr: the error's node, or nil for errors without one.
+          failing = clvmr_node(err);
+        }
       }
     } catch (const clvm::Error& err) {
       parse_failure = clvmr_text(err);
     }
   }
   if (parse_failure) raise_value_error(*parse_failure);
+  if (timed_out) raise_timeout(*timed_out);
   if (eval_failure) raise_value_error_with_node(*eval_failure, lazy(arena, failing));
   return py::make_tuple(result->cost, lazy(arena, result->node));
 }
@@ -294,9 +302,13 @@ void register_clvm_rs(py::module_& m) {
   // names: `args`, and `program` for serialized_length), where its .pyi stub says `environment`
   // and `blob`.
   m.def("run_serialized_chia_program", &run_serialized_chia_program, py::arg("program"),
-        py::arg("args"), py::arg("max_cost"), py::arg("flags"),
+        py::arg("args"), py::arg("max_cost"), py::arg("flags"), py::kw_only(),
+        py::arg("timeout") = py::none(),
         "Runs the classic-serialized `program` on `args`; returns (cost, LazyNode). On "
-        "failure raises ValueError(message, LazyNode of the failing node). Releases the GIL.");
+        "failure raises ValueError(message, LazyNode of the failing node). `timeout` (seconds, "
+        "None: no limit; not in clvm_rs 0.19) is a wall-clock limit checked every 1,000,000 "
+        "cost: past it the run raises clvmpp.EvalTimeout, not a ValueError (no consensus "
+        "verdict). Releases the GIL.");
   m.def("serialized_length", &serialized_length, py::arg("program"),
         "Bytes taken by the first serialized object (back-references allowed).");
   m.def("deserialize_as_tree", &deserialize_as_tree, py::arg("blob"),

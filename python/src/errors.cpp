@@ -54,9 +54,9 @@ clvm::NodePtr clvmr_node(const clvm::Error& e) {
 
 void raise_value_error(const std::string& message) { throw py::value_error(message); }
 
-void raise_value_error_with_node(const std::string& message, py::object node) {
+void raise_value_error_with_node(const std::string& message, const py::object& node) {
   // A tuple value makes CPython call ValueError(*tuple): args == (message, node), as pyo3 does.
-  py::tuple args = py::make_tuple(py::str(message), std::move(node));
+  py::tuple args = py::make_tuple(py::str(message), node);
   PyErr_SetObject(PyExc_ValueError, args.ptr());
   throw py::error_already_set();
 }

@@ -36,7 +36,8 @@ clvm::NodePtr clvmr_node(const clvm::Error& e);
 [[noreturn]] void raise_value_error(const std::string& message);
 
 /// Raises ValueError(message, node) with two args (clvm_rs's adapt_response), `node` a LazyNode.
-[[noreturn]] void raise_value_error_with_node(const std::string& message, pybind11::object node);
+[[noreturn]] void raise_value_error_with_node(const std::string& message,
+                                              const pybind11::object& node);
 
 /// Raises clvmpp.errors.<name>(*args): EvalError(message, Program), SerdeError(message),
 /// TextError(message, line, column).

@@ -5,6 +5,7 @@
 #include "convert.hpp"
 #include "errors.hpp"
 #include "nodes.hpp"
+#include "run_options.hpp"
 #include "serde_compat.hpp"
 #include "text_bounded.hpp"
 
@@ -13,6 +14,8 @@
 #include <clvm/serde.hpp>
 #include <clvm/text.hpp>
 #include <clvm/tree_hash.hpp>
+
+#include <pybind11/stl.h>
 
 #include <cstring>
 #include <optional>
@@ -117,7 +120,9 @@ py::bytes tree_hash(const Program& p) {
   return to_py_bytes(clvm::tree_hash_cached(*p.arena, p.node, cache).span());
 }
 
-py::tuple run(const Program& self, py::handle args, clvm::Cost max_cost, clvm::Flags flags) {
+py::tuple run(const Program& self, py::handle args, clvm::Cost max_cost, clvm::Flags flags,
+              std::optional<double> timeout) {
+  const clvm::RunOptions options = run_options(timeout);
   // A fresh arena (clvm_rs's run does the same): the run works outside the GIL on memory no
   // other Python object can reach, and LIMIT_HEAP's 500 MB applies to this run alone.
   ArenaPtr arena = new_run_arena(flags);
@@ -129,17 +134,22 @@ py::tuple run(const Program& self, py::handle args, clvm::Cost max_cost, clvm::F
     raise_for(e, arena);
   }
   std::optional<clvm::Reduction> result;
-  std::optional<std::string> failure;
+  std::optional<std::string> failure, timed_out;
   NodePtr failing = clvm::Allocator::nil();
   {
     py::gil_scoped_release unlocked;
     try {
-      result = clvm::run_program(*arena, clvm::ChiaDialect(flags), prog, env, max_cost);
+      result = clvm::run_program(*arena, clvm::ChiaDialect(flags), prog, env, max_cost, options);
     } catch (const clvm::Error& e) {
-      failure = clvmr_text(e);
-      failing = clvmr_node(e);
+      if (is_timeout(e)) {
+        timed_out = e.what();
+      } else {
+        failure = clvmr_text(e);
+        failing = clvmr_node(e);
+      }
     }
   }
+  if (timed_out) raise_timeout(*timed_out);
   if (failure) raise_clvmpp_error("EvalError", py::make_tuple(*failure, program(arena, failing)));
   return py::make_tuple(result->cost, program(arena, result->node));
 }
@@ -418,19 +428,20 @@ void register_program(py::module_& m) {
            })
       .def(
           "run",
-          [](const Program& self, py::handle args, clvm::Cost max_cost, clvm::Flags flags) {
-            return run(self, args, max_cost, flags);
-          },
+          [](const Program& self, py::handle args, clvm::Cost max_cost, clvm::Flags flags,
+             std::optional<double> timeout) { return run(self, args, max_cost, flags, timeout); },
           py::arg("args") = py::none(), py::kw_only(), py::arg("max_cost") = kDefaultMaxCost,
-          py::arg("flags") = 0,
+          py::arg("flags") = 0, py::arg("timeout") = py::none(),
           "Runs the program on `args` (any value Program.to takes); returns (cost, Program). "
-          "Raises EvalError(message, node). Releases the GIL while running.")
+          "Raises EvalError(message, node). `timeout` (seconds, None: no limit) is a wall-clock "
+          "limit checked every 1,000,000 cost: past it the run raises EvalTimeout (not a "
+          "consensus verdict). Releases the GIL while running.")
       .def(
           "run_with_cost",
-          [](const Program& self, clvm::Cost max_cost, py::handle args, clvm::Flags flags) {
-            return run(self, args, max_cost, flags);
-          },
-          py::arg("max_cost"), py::arg("args") = py::none(), py::arg("flags") = 0,
+          [](const Program& self, clvm::Cost max_cost, py::handle args, clvm::Flags flags,
+             std::optional<double> timeout) { return run(self, args, max_cost, flags, timeout); },
+          py::arg("max_cost"), py::arg("args") = py::none(), py::arg("flags") = 0, py::kw_only(),
+          py::arg("timeout") = py::none(),
           "chia's spelling: run_with_cost(max_cost, args) -> (cost, Program).")
       .def("curry", &curry)
       .def("uncurry", &uncurry)

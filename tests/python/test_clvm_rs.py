@@ -424,7 +424,9 @@ class DropIn(unittest.TestCase):
     def test_signatures_match_the_stub(self):
         # pybind11 puts the signature in the docstring's first line.
         for name, args in (
-            ("run_serialized_chia_program", "program: bytes, args: bytes, max_cost: int, flags: int"),
+            # clvm_rs's four arguments, then the keyword-only timeout (clvmr 0.20's addition)
+            ("run_serialized_chia_program", "program: bytes, args: bytes, max_cost: int, flags: int, "
+             "*, timeout: Optional[float] = None"),
             ("deserialize_as_tree", "blob: bytes, calculate_tree_hashes: bool"),
             ("deser_2026", "blob: bytes, *, max_atom_len: int = 1048576, strict: bool = True"),
             ("deser_auto", "blob: bytes, *, max_atom_len: int = 1048576, strict: bool = True"),

@@ -93,3 +93,10 @@ tools_case(batch_timeout ARGS run --batch -j 2 --timeout 0.05 STDIN ${tools_data
 tools_case(run_timeout ARGS run --timeout 0.05 -m 0 -x ff02ff01ff0180 ff02ff01ff0180 STATUS 1
   EXPECT "FAIL: timeout: the wall-clock deadline passed (not a consensus error)")
 tools_bad_input(run_negative_timeout "--timeout" ARGS run --timeout -1 1)
+# --max-line-bytes: an over-long line is skipped (not stored) with a bad-input answer, the batch goes on
+add_test(NAME tools_batch_long_lines COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:clvm>
+  -DWORK=${CMAKE_CURRENT_BINARY_DIR}/long_lines -P ${CMAKE_CURRENT_SOURCE_DIR}/batch_long_lines_check.cmake)
+set_tests_properties(tools_batch_long_lines PROPERTIES LABELS tools)
+tools_case(batch_line_limit_small ARGS run --batch --max-line-bytes 9 STDIN ${tools_data}/input/add_batch.txt
+  STATUS 2 STDOUT_REGEX "^FAIL: bad input: line 1: longer than 9 bytes \\(--max-line-bytes\\); not read\n$")
+tools_bad_input(batch_line_limit_zero "--max-line-bytes" ARGS run --batch --max-line-bytes 0)

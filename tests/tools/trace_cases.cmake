@@ -51,3 +51,18 @@ tools_case(cost_no_offset EXE brun ARGS -c "(+ 2 5)" "(10 20)" EXPECT "cost = 85
 # --quiet runs the plain evaluator; a cost failure is run again, watched, for the same context
 tools_case(error_cost_context_quiet ARGS run -q -m 795 "(+ (q . 1) (q . 2))" STATUS 1
   EXPECT "FAIL: cost exceeded\n  limit 795, exceeded at cost 796 after an operator that cost 755\n  last operator call: (+ 1 2)\n  last step: (q . 1) [()]")
+# unknown-operator warnings follow the softfork guard the operator runs in: keccak256 is defined
+# inside extension 1 (no warning), not inside extension 0 nor after the guard ends (a warning);
+# the specified costs are exact (guard 140 + the program's cost)
+tools_case(warn_keccak_in_softfork_1 ARGS run
+  "(softfork (q . 697) (q . 1) (q . (keccak256 (q . \"abc\"))) (q . ()))" EXPECT "()" STDERR_REGEX "^$")
+tools_case(warn_keccak_in_softfork_0 ARGS run
+  "(softfork (q . 162) (q . 0) (q . (keccak256 (q . \"abc\"))) (q . ()))" EXPECT "()"
+  STDERR_REGEX "^clvm: warning: operator keccak256 \\(62\\) is disabled without --keccak[^\n]*\n$")
+tools_case(warn_keccak_after_softfork ARGS run
+  "(c (keccak256 (q . 1)) (softfork (q . 697) (q . 1) (q . (keccak256 (q . \"abc\"))) (q . ())))"
+  EXPECT "(())" STDERR_REGEX "^clvm: warning: operator keccak256 \\(62\\) is disabled without --keccak[^\n]*\n$")
+tools_case(warn_typo_in_softfork_1 ARGS run "(softfork (q . 44245) (q . 1) (q . (fo (q . \"abc\"))) (q . ()))"
+  EXPECT "()" STDERR_REGEX "^clvm: warning: operator \"fo\" \\(26223\\) is not defined[^\n]*\n$")
+tools_case(warn_keccak_enabled ARGS run --keccak "(keccak256 (q . 1))" STDERR_REGEX "^$"
+  EXPECT "0x5fe7f977e71dba2ea1a68e21057beebb9be2ac30c6410aa38d4f3fbe41dcffd2")

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: Apache-2.0
-// `clvm run --batch`: the oracles' batch line protocol (docs/oracles.md), on a BatchRunner (one
-// arena per worker; with -j 1 one arena on this thread).
+// `clvm run --batch`: the line protocol of docs/cli.md (`<program_hex> <env_hex> [max_cost]
+// [flags]` in, `<result_hex> <cost>` or `FAIL: ...` out, the oracles' batch mode: docs/oracles.md),
+// on a BatchRunner (one arena per worker; with -j 1 one arena on this thread).
 #include "commands.hpp"
 
 #include <clvm/batch_runner.hpp>
@@ -16,6 +17,9 @@
 #include <malloc.h>
 #endif
 
+#include <istream>
+#include <limits>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -27,9 +31,56 @@ constexpr std::size_t kFlushBytes = 1 << 16;
 
 /// A line of input and the answer it gets.
 struct Line {
-  std::string text;
+  std::string text;  // empty when too_long
   std::size_t line_no = 0;
+  bool too_long = false;  // the line had more bytes than allowed: its text was not kept
 };
+
+/// Reads `in` line by line with a bound on what one line may take: at most `max` bytes of a line
+/// are kept; the rest of a longer line is read and dropped, so memory stays bounded whatever the
+/// input. Reads in 64 KiB chunks through std::istream::getline (which scans the stream's buffer
+/// for the newline as std::getline does).
+class LineReader {
+ public:
+  enum class Result { Line, TooLong, End };
+
+  LineReader(std::istream& in, std::size_t max) : in_(in), max_(max) {}
+
+  /// The next line, without its '\n', into `line` (Line); TooLong (with `line` empty) when it has
+  /// more than `max` bytes, the input then being positioned after its newline; End at the end of
+  /// the input. A last line without a newline is a line.
+  Result next(std::string& line) {
+    line.clear();
+    std::size_t length = 0;
+    bool any = false;
+    for (;;) {
+      in_.getline(chunk_.get(), static_cast<std::streamsize>(kChunk));
+      const auto got = static_cast<std::size_t>(in_.gcount());
+      // good(): the newline was extracted (and counted by gcount). eof() or bad(): the input
+      // ended. Otherwise the chunk filled up before any newline: the line goes on.
+      const bool newline = in_.good();
+      const bool more = !newline && !in_.eof() && !in_.bad() && got == kChunk - 1;
+      const std::size_t stored = newline ? got - 1 : got;
+      any = any || got > 0;
+      length += stored;
+      if (more) in_.clear();  // getline sets failbit when the chunk fills first
+      if (length > max_) {
+        if (more) in_.ignore(std::numeric_limits<std::streamsize>::max(), '\n');
+        line.clear();
+        return Result::TooLong;
+      }
+      line.append(chunk_.get(), stored);
+      if (!more) return newline || any ? Result::Line : Result::End;
+    }
+  }
+
+ private:
+  static constexpr std::size_t kChunk = 1 << 16;
+  std::istream& in_;
+  std::size_t max_;
+  std::unique_ptr<char[]> chunk_ = std::make_unique<char[]>(kChunk);
+};
+
 struct Answer {
   std::string text;  // the answer line(s), newline included
   bool malformed = false;
@@ -104,6 +155,13 @@ void run_case(std::string_view line, std::size_t line_no, const BatchDefaults& d
 /// One line's answer (on a worker).
 Answer answer_line(BatchWorker& worker, Line& line, const BatchDefaults& d) {
   Answer answer;
+  if (line.too_long) {
+    answer.malformed = true;
+    answer.text =
+        fmt::format("FAIL: bad input: line {}: longer than {} bytes (--max-line-bytes); not read\n",
+                    line.line_no, d.max_line_bytes);
+    return answer;
+  }
   std::string_view v = line.text;
   while (!v.empty() && (v.back() == '\r' || v.back() == ' ' || v.back() == '\t'))
     v.remove_suffix(1);
@@ -145,10 +203,13 @@ int run_batch(std::istream& in, std::ostream& out, const BatchDefaults& defaults
   std::string answers;
   std::size_t line_no = 0;
   bool malformed = false;
+  LineReader reader(in, defaults.max_line_bytes);
   runner.run(
       [&]() -> std::optional<Line> {
         Line l;
-        if (!std::getline(in, l.text)) return std::nullopt;
+        const LineReader::Result r = reader.next(l.text);
+        if (r == LineReader::Result::End) return std::nullopt;
+        l.too_long = r == LineReader::Result::TooLong;
         l.line_no = ++line_no;
         return l;
       },

@@ -19,7 +19,9 @@
 #include <iostream>
 #include <memory>
 #include <optional>
+#include <span>
 #include <utility>
+#include <vector>
 
 namespace clvm::tool {
 namespace {
@@ -46,6 +48,7 @@ struct RunCmdOptions {
   double timeout = 0;  // seconds; 0: none
   unsigned jobs = 0;
   std::size_t memory_budget = 0;
+  std::size_t max_line_bytes = kDefaultMaxLineBytes;
   std::string messages = "ours";  // FAIL texts: ours (what()) or clvmr (clvmr_message())
   std::string trace;              // "", "steps" or "ops"
   std::string symbol_table;
@@ -53,11 +56,11 @@ struct RunCmdOptions {
   TraceStyle style;
 };
 
-/// --timeout SECONDS as a duration (nullopt for 0: no limit).
+/// --timeout SECONDS as a duration (nullopt for 0: no limit). Capped at 10^9 s (31 years): far
+/// enough to mean no limit, near enough that now() + it cannot overflow the clock.
 std::optional<std::chrono::nanoseconds> timeout_of(double seconds) {
   if (seconds <= 0) return std::nullopt;
-  if (seconds > 1e9) return std::chrono::nanoseconds::max();
-  return std::chrono::nanoseconds(static_cast<std::int64_t>(seconds * 1e9));
+  return std::chrono::nanoseconds(static_cast<std::int64_t>(std::min(seconds, 1e9) * 1e9));
 }
 
 using Clock = std::chrono::steady_clock;
@@ -74,29 +77,71 @@ std::size_t peak_rss_kib() {
 
 // What the tool watches in every run: unknown operators (warned about once), the failure context,
 // and the trace when one was asked for.
+//
+// An operator is unknown relative to the softfork guard it runs in (keccak256 is defined inside
+// extension 1 without --keccak), so the watch follows the guards as the evaluator enters and
+// leaves them: a `softfork` application whose call is valid is followed at once by the on_eval()
+// of its program, and that evaluation's on_value() is where the guard ends.
 class RunWatch final : public EvalObserver {
  public:
   RunWatch(const Allocator& a, const ChiaDialect& d, EvalObserver* trace)
       : a_(a), d_(d), trace_(trace) {}
   void on_eval(NodePtr program, NodePtr env) override {
+    if (entering_) guards_.push_back({*entering_, depth_});
+    entering_.reset();
+    ++depth_;
     context.on_eval(program, env);
     if (trace_ != nullptr) trace_->on_eval(program, env);
   }
   void on_value(NodePtr value) override {
+    entering_.reset();
+    if (depth_ > 0) --depth_;
+    while (!guards_.empty() && guards_.back().depth >= depth_) guards_.pop_back();
     if (trace_ != nullptr) trace_->on_value(value);
   }
   void on_apply(NodePtr op, NodePtr args, Cost cost) override {
     context.on_apply(op, args, cost);
     if (trace_ != nullptr) trace_->on_apply(op, args, cost);
-    if (op.is_atom() && !d_.is_known_operator(a_, op)) warn_unknown(op);
+    entering_.reset();
+    if (!op.is_atom()) return;
+    if (!d_.is_known_operator(a_, op, current_set())) warn_unknown(op);
+    if (a_.small_number(op) == ChiaDialect::kSoftforkKw) entering_ = extension_of(args);
   }
   void on_applied(NodePtr result, Cost op_cost) override {
+    entering_.reset();
     context.on_applied(result, op_cost);
     if (trace_ != nullptr) trace_->on_applied(result, op_cost);
   }
   FailureContext context;
 
  private:
+  struct Guard {
+    OperatorSet set;
+    std::size_t depth;  // open evaluations when the guarded program started
+  };
+
+  OperatorSet current_set() const {
+    return guards_.empty() ? OperatorSet::Default : guards_.back().set;
+  }
+
+  // The operator set of `(softfork cost ext ...)`'s extension when `ext` reads as the evaluator
+  // reads it (a non-negative integer of at most 4 significant bytes). Anything it refuses makes
+  // the softfork a no-op or an error, so no guarded program follows and the answer is unused.
+  std::optional<OperatorSet> extension_of(NodePtr args) const {
+    if (!args.is_pair()) return std::nullopt;
+    const NodePtr rest = a_.pair(args).rest;
+    if (!rest.is_pair()) return std::nullopt;
+    const NodePtr ext = a_.pair(rest).first;
+    if (!ext.is_atom()) return std::nullopt;
+    std::span<const std::uint8_t> b = a_.atom(ext).span();
+    if (!b.empty() && (b[0] & 0x80) != 0) return std::nullopt;  // negative
+    while (!b.empty() && b[0] == 0) b = b.subspan(1);
+    if (b.size() > 4) return std::nullopt;
+    std::uint32_t n = 0;
+    for (const std::uint8_t byte : b) n = (n << 8) | byte;
+    return d_.softfork_extension(n);
+  }
+
   void warn_unknown(NodePtr op) {
     const Atom b = a_.atom(op);
     if (b.size() > 16) {
@@ -124,6 +169,9 @@ class RunWatch final : public EvalObserver {
   const Allocator& a_;
   const ChiaDialect& d_;
   EvalObserver* trace_;
+  std::vector<Guard> guards_;            // the guards the evaluation is inside, innermost last
+  std::size_t depth_ = 0;                // evaluations started and not finished
+  std::optional<OperatorSet> entering_;  // a softfork was applied: its program starts next
 };
 
 int run_once(const RunCmdOptions& o) {
@@ -352,6 +400,10 @@ Action add_run(CLI::App& app) {
   cmd->add_option("--memory-budget", o->memory_budget,
                   "--batch: ceiling in bytes on all workers' arenas together (0 = none); a case "
                   "it stops prints `FAIL: memory ceiling reached ...`");
+  cmd->add_option("--max-line-bytes", o->max_line_bytes,
+                  "--batch: longest input line read (default 67108864 = 64 MiB); a longer one is "
+                  "skipped with `FAIL: bad input: ...` and the batch goes on")
+      ->check(CLI::PositiveNumber);
   return [o, cmd]() -> int {
     if (o->batch) {
       if (!o->program.empty() || !o->program_file.empty())
@@ -366,6 +418,7 @@ Action add_run(CLI::App& app) {
       d.threads = o->jobs;
       d.memory_budget = o->memory_budget;
       d.clvmr_messages = o->messages == "clvmr";
+      d.max_line_bytes = o->max_line_bytes;
       return run_batch(std::cin, std::cout, d);
     }
     (void)cmd;

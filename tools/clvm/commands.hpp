@@ -46,6 +46,11 @@ void warn_modern_keywords(const Allocator& a, NodePtr root, const Source& src);
 /// `demo`: the bundled standard-transaction example.
 Action add_demo(CLI::App& app);
 
+/// The default bound on a batch input line: 64 MiB, room for a case carrying the largest block
+/// generator in hex (a block's generator is at most a few MB of bytes, twice that in hex) many
+/// times over, while one endless line cannot take all memory.
+inline constexpr std::size_t kDefaultMaxLineBytes = std::size_t{64} << 20;
+
 /// Defaults of a batch: what a line leaves out.
 struct BatchDefaults {
   Cost max_cost = kDefaultMaxCost;
@@ -59,11 +64,15 @@ struct BatchDefaults {
   std::size_t memory_budget = 0;
   /// FAIL lines carry Error::clvmr_message() instead of what() (--messages clvmr).
   bool clvmr_messages = false;
+  /// Longest input line kept, in bytes (--max-line-bytes); a longer line is read to its end
+  /// without being stored and answers `FAIL: bad input: ...`.
+  std::size_t max_line_bytes = kDefaultMaxLineBytes;
 };
 
 /// Runs `run --batch`: for each line `<program_hex> <env_hex> [max_cost] [flags]` of `in`, writes
 /// `<result_hex> <cost>` or `FAIL: <message>` to `out`; blank and `#` lines give an empty line.
-/// A malformed line gives `FAIL: bad input: ...`. Cases run on a BatchRunner with
+/// A malformed line, or one longer than `defaults.max_line_bytes` (not stored: the batch goes on
+/// with the next line), gives `FAIL: bad input: ...`. Cases run on a BatchRunner with
 /// `defaults.threads` workers, each reusing one arena (rewound to a checkpoint per case); answers
 /// come in input order, byte-identical whatever the thread count. Returns kExitOk, or
 /// kExitBadInput if any line was malformed.

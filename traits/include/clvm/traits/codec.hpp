@@ -48,7 +48,9 @@ template <class T>
 struct adl_codec {
   template <ClvmEncoder E>
   requires HasAdlEncode<T, E>
-  static encoder_node_t<E> encode(E& e, const T& v) { return to_clvm(e, v); }
+  static encoder_node_t<E> encode(E& e, const T& v) {
+    return to_clvm(e, v);
+  }
   template <ClvmDecoder D>
   requires HasAdlDecode<T, D>
   static T decode(const D& d, decoder_node_t<D> n) {
@@ -84,19 +86,24 @@ concept FromClvmAll = (FromClvm<Ts, D> && ...);
 /// with OutOfMemory, TooManyAtoms or TooManyPairs; nodes made before the failure stay in the
 /// arena, so take a checkpoint first to roll them back).
 template <class E, class T>
-requires ToClvm<T, E> encoder_node_t<E> encode(E& e, const T& v) {
+requires ToClvm<T, E>
+encoder_node_t<E> encode(E& e, const T& v) {
   return codec<std::remove_cvref_t<T>>::encode(e, v);
 }
 
 /// Decodes `n` as T with `d`. Throws FromClvmError.
 template <class T, class D>
-requires FromClvm<T, D> T decode(const D& d, decoder_node_t<D> n) { return codec<T>::decode(d, n); }
+requires FromClvm<T, D>
+T decode(const D& d, decoder_node_t<D> n) {
+  return codec<T>::decode(d, n);
+}
 
 /// Decodes `n` (reached from the node being decoded by `step`, e.g. "rest.first") as T; a failure
 /// reports its path through `step`.
 /// `step` is a string or a callable returning one (called only on failure).
 template <class T, class D, class Step>
-requires FromClvm<T, D> T decode_at(const D& d, decoder_node_t<D> n, const Step& step) {
+requires FromClvm<T, D>
+T decode_at(const D& d, decoder_node_t<D> n, const Step& step) {
   try {
     return codec<T>::decode(d, n);
   } catch (const FromClvmError& e) {
@@ -128,13 +135,16 @@ std::pair<decoder_node_t<D>, decoder_node_t<D>> decode_at_pair(const D& d, decod
 
 struct ToClvmFn {
   template <class E, class T>
-  requires ToClvm<T, E> encoder_node_t<E>
-  operator()(E& e, const T& v) const { return codec<std::remove_cvref_t<T>>::encode(e, v); }
+  requires ToClvm<T, E>
+  encoder_node_t<E> operator()(E& e, const T& v) const {
+    return codec<std::remove_cvref_t<T>>::encode(e, v);
+  }
 };
 template <class T>
 struct FromClvmFn {
   template <class D>
-  requires FromClvm<T, D> T operator()(const D& d, decoder_node_t<D> n) const {
+  requires FromClvm<T, D>
+  T operator()(const D& d, decoder_node_t<D> n) const {
     return codec<T>::decode(d, n);
   }
 };

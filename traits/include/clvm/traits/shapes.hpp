@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: Apache-2.0
 /// \file User types described by metadata (clvm-derive's representations). Specialise
 ///
-///   template <> struct clvm::meta<Coin> {
-///     static constexpr auto value = clvm::as_list(&Coin::parent, &Coin::puzzle_hash,
-///     &Coin::amount);
+///   template <>
+///   struct clvm::meta<Coin> {
+///     static constexpr auto value =
+///         clvm::as_list(&Coin::parent, &Coin::puzzle_hash, &Coin::amount);
 ///   };
 ///
 /// or give the type `static constexpr auto clvm_meta() { return clvm::as_list(...); }`, or use the
@@ -103,10 +104,7 @@ constexpr auto as_tagged(std::variant<Alts...> C::*ptr, Ds... ds) noexcept {
 }
 
 template <class T>
-concept HasMeta = requires {
-  meta<T>::value;
-}
-|| requires { T::clvm_meta(); };
+concept HasMeta = requires { meta<T>::value; } || requires { T::clvm_meta(); };
 
 namespace detail {
 template <class T>
@@ -124,8 +122,7 @@ struct shape_codec;
 
 template <class T>
 requires HasMeta<T>
-struct codec<T> : detail::shape_codec<T, decltype(detail::meta_of<T>())> {
-};
+struct codec<T> : detail::shape_codec<T, decltype(detail::meta_of<T>())> {};
 
 }  // namespace clvm
 
