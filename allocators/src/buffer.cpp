@@ -7,11 +7,11 @@
 namespace clvm::mem::detail {
 
 void* allocate_buffer(std::size_t size, std::size_t align) noexcept {
-  return ::operator new (size == 0 ? 1 : size, std::align_val_t{align}, std::nothrow);
+  return ::operator new(size == 0 ? 1 : size, std::align_val_t{align}, std::nothrow);
 }
 
 void free_buffer(void* p, std::size_t align) noexcept {
-  if (p != nullptr) ::operator delete (p, std::align_val_t{align});
+  if (p != nullptr) ::operator delete(p, std::align_val_t{align});
 }
 
 }  // namespace clvm::mem::detail

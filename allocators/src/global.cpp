@@ -9,12 +9,12 @@ namespace clvm::mem {
 Allocation GlobalAllocator::allocate_overaligned(Layout l) noexcept {
   assert(std::has_single_bit(l.align) && "GlobalAllocator: alignment is not a power of two");
   if (!std::has_single_bit(l.align)) return {};
-  void* p = ::operator new (l.size == 0 ? 1 : l.size, std::align_val_t{l.align}, std::nothrow);
+  void* p = ::operator new(l.size == 0 ? 1 : l.size, std::align_val_t{l.align}, std::nothrow);
   return {p, p != nullptr ? l.size : 0};
 }
 
 void GlobalAllocator::deallocate_overaligned(void* p, Layout l) noexcept {
-  if (p != nullptr) ::operator delete (p, std::align_val_t{l.align});
+  if (p != nullptr) ::operator delete(p, std::align_val_t{l.align});
 }
 
 // Out of line also because GCC's -Wuse-after-free flags callers that keep using a block after a

@@ -21,7 +21,8 @@
 namespace clvm::eval {
 
 template <class T, std::size_t Inline>
-requires std::is_trivially_copyable_v<T> &&(Inline > 0) class Stack {
+requires std::is_trivially_copyable_v<T> && (Inline > 0)
+class Stack {
  public:
   /// An empty stack that can hold `limit` (> 0) entries, with room for min(Inline, limit) at
   /// first.

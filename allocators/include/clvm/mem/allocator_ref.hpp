@@ -15,8 +15,9 @@ class AllocatorRef {
  public:
   /// Refers to `a`, which must outlive this reference (and every copy of it).
   template <RawAllocator A>
-  requires(!std::same_as<A, AllocatorRef>) AllocatorRef(A& a)
-  noexcept  // NOLINT(google-explicit-constructor): a reference converts implicitly
+  requires(!std::same_as<A, AllocatorRef>)
+  AllocatorRef(
+      A& a) noexcept  // NOLINT(google-explicit-constructor): a reference converts implicitly
       : ctx_(std::addressof(a)), vtable_(&vtable_for<A>) {}
 
   /// See RawAllocator and AllocatorTraits (the referenced allocator's own allocate_zeroed when it

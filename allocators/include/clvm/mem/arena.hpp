@@ -35,7 +35,8 @@ class ArenaAllocator {
   /// Bytes at the start of every chunk used for the chunk list.
   static constexpr std::size_t chunk_header_size = 16;
 
-  ArenaAllocator() noexcept requires std::default_initializable<A>
+  ArenaAllocator() noexcept
+  requires std::default_initializable<A>
   = default;
 
   /// Holds `upstream` (moved in, or referenced for `A&`); the first chunk, allocated on first use,

@@ -33,7 +33,8 @@ class DebugAllocator {
   static constexpr unsigned char canary_fill = 0xFD;     ///< guard bytes around every block
   static constexpr std::size_t canary_size = 16;         ///< guard bytes on each side (at least)
 
-  DebugAllocator() requires std::default_initializable<A>
+  DebugAllocator()
+  requires std::default_initializable<A>
   = default;
 
   /// Holds `upstream`: moved in for a value upstream, referenced for `A&`.

@@ -28,7 +28,8 @@ class FailingAllocator {
   /// A fail_index that is never reached.
   static constexpr std::size_t never = std::numeric_limits<std::size_t>::max();
 
-  FailingAllocator() noexcept requires std::default_initializable<A>
+  FailingAllocator() noexcept
+  requires std::default_initializable<A>
   = default;
 
   /// Holds `upstream` (moved in, or referenced for `A&`) and fails from allocation `fail_index`.
@@ -55,8 +56,9 @@ class FailingAllocator {
   }
 
   /// Forwarded when the upstream can resize; a resize is never made to fail.
-  bool resize(void* p, Layout l,
-              std::size_t new_size) noexcept requires ResizableAllocator<upstream_type> {
+  bool resize(void* p, Layout l, std::size_t new_size) noexcept
+  requires ResizableAllocator<upstream_type>
+  {
     return upstream_.resize(p, l, new_size);
   }
 

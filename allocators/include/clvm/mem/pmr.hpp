@@ -20,7 +20,8 @@ class PmrResource final : public std::pmr::memory_resource {
  public:
   using upstream_type = std::remove_reference_t<A>;
 
-  PmrResource() requires std::default_initializable<A>
+  PmrResource()
+  requires std::default_initializable<A>
   = default;
   explicit PmrResource(A upstream) : upstream_(std::forward<A>(upstream)) {}
 

@@ -22,8 +22,8 @@ class TrackingAllocator {
   using upstream_type = std::remove_reference_t<A>;
 
   /// Default-constructs the upstream (value upstreams only).
-  TrackingAllocator() noexcept(
-      std::is_nothrow_default_constructible_v<A>) requires std::default_initializable<A>
+  TrackingAllocator() noexcept(std::is_nothrow_default_constructible_v<A>)
+  requires std::default_initializable<A>
   = default;
 
   /// Holds `upstream`: moved in for a value upstream, referenced for `A&`.
@@ -46,16 +46,18 @@ class TrackingAllocator {
   }
 
   /// Forwarded when the upstream can resize; bytes_in_use() follows the new size on success.
-  bool resize(void* p, Layout l,
-              std::size_t new_size) noexcept requires ResizableAllocator<upstream_type> {
+  bool resize(void* p, Layout l, std::size_t new_size) noexcept
+  requires ResizableAllocator<upstream_type>
+  {
     if (!upstream_.resize(p, l, new_size)) return false;
     adjust(l.size, new_size);
     return true;
   }
 
   /// Forwarded when the upstream can reallocate; a moved block counts as one more allocation.
-  Allocation reallocate(void* p, Layout l, std::size_t new_size) noexcept requires
-      ReallocatingAllocator<upstream_type> {
+  Allocation reallocate(void* p, Layout l, std::size_t new_size) noexcept
+  requires ReallocatingAllocator<upstream_type>
+  {
     Allocation a = upstream_.reallocate(p, l, new_size);
     if (a.ptr == nullptr) return a;
     if (p == nullptr) {
@@ -69,7 +71,9 @@ class TrackingAllocator {
   }
 
   /// Forwarded when the upstream can tell.
-  bool owns(const void* p) const noexcept requires OwningAllocator<upstream_type> {
+  bool owns(const void* p) const noexcept
+  requires OwningAllocator<upstream_type>
+  {
     return upstream_.owns(p);
   }
 

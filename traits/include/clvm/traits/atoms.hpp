@@ -112,10 +112,14 @@ template <>
 struct codec<NodePtr> {
   template <ClvmEncoder E>
   requires std::same_as<encoder_node_t<E>, NodePtr>
-  static NodePtr encode(E&, NodePtr n) { return n; }
+  static NodePtr encode(E&, NodePtr n) {
+    return n;
+  }
   template <ClvmDecoder D>
   requires std::same_as<decoder_node_t<D>, NodePtr>
-  static NodePtr decode(const D&, NodePtr n) { return n; }
+  static NodePtr decode(const D&, NodePtr n) {
+    return n;
+  }
 };
 
 }  // namespace clvm

@@ -25,8 +25,8 @@ namespace clvm {
 namespace detail {
 
 template <class T>
-concept ByteLike = sizeof(T) == 1 && !std::same_as<T, bool> &&
-                   (std::integral<T> || std::same_as<T, std::byte>);
+concept ByteLike =
+    sizeof(T) == 1 && !std::same_as<T, bool> && (std::integral<T> || std::same_as<T, std::byte>);
 
 template <class T>
 inline constexpr bool not_bytes = !ByteLike<std::remove_cv_t<T>>;
@@ -270,7 +270,9 @@ struct pointer_codec {
   }
   template <ClvmDecoder D>
   requires FromClvm<T, D>
-  static Ptr decode(const D& d, decoder_node_t<D> n) { return Ptr(new T(codec<T>::decode(d, n))); }
+  static Ptr decode(const D& d, decoder_node_t<D> n) {
+    return Ptr(new T(codec<T>::decode(d, n)));
+  }
 };
 
 template <class T>

@@ -30,19 +30,19 @@ template <class D>
 struct decoder_traits;
 
 template <class E>
-concept ClvmEncoder = requires(E& e, std::span<const std::uint8_t> bytes,
-                               typename encoder_traits<E>::Node n) {
-  { encoder_traits<E>::atom(e, bytes) } -> std::same_as<typename encoder_traits<E>::Node>;
-  { encoder_traits<E>::pair(e, n, n) } -> std::same_as<typename encoder_traits<E>::Node>;
-};
+concept ClvmEncoder =
+    requires(E& e, std::span<const std::uint8_t> bytes, typename encoder_traits<E>::Node n) {
+      { encoder_traits<E>::atom(e, bytes) } -> std::same_as<typename encoder_traits<E>::Node>;
+      { encoder_traits<E>::pair(e, n, n) } -> std::same_as<typename encoder_traits<E>::Node>;
+    };
 
 template <class D>
 concept ClvmDecoder = requires(const D& d, typename decoder_traits<D>::Node n) {
   { decoder_traits<D>::atom(d, n) } -> std::same_as<std::optional<Atom>>;
   {
     decoder_traits<D>::pair(d, n)
-    } -> std::same_as<std::optional<
-        std::pair<typename decoder_traits<D>::Node, typename decoder_traits<D>::Node>>>;
+  } -> std::same_as<
+      std::optional<std::pair<typename decoder_traits<D>::Node, typename decoder_traits<D>::Node>>>;
 };
 
 /// The node type an encoder makes.
@@ -104,9 +104,8 @@ struct decoder_traits<CanonicalDecoder<D>> {
 
 /// True when decoder D decodes integers strictly (see CanonicalDecoder).
 template <class D>
-inline constexpr bool decodes_canonical_ints = requires {
-  requires decoder_traits<D>::canonical_ints;
-};
+inline constexpr bool decodes_canonical_ints =
+    requires { requires decoder_traits<D>::canonical_ints; };
 
 /// The atom `n`. Throws FromClvmError (ExpectedAtom) if it is a pair.
 template <ClvmDecoder D>

@@ -53,8 +53,10 @@ class FromClvmError : public Error {
   /// The same error, seen from a node `step` above the failing one (`step` = the steps from the
   /// outer node to the inner one, e.g. "rest.first").
   template <class Step>
-  requires std::invocable<const Step&> FromClvmError within(const Step& step)
-  const { return within(std::string_view(step())); }
+  requires std::invocable<const Step&>
+  FromClvmError within(const Step& step) const {
+    return within(std::string_view(step()));
+  }
   FromClvmError within(std::string_view step) const {
     if (step.empty()) return *this;
     std::string p(step);

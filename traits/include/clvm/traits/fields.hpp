@@ -70,7 +70,10 @@ constexpr Field<C, M> as_field(M C::*ptr) noexcept {
   return {ptr};
 }
 template <class F>
-requires(!std::is_member_object_pointer_v<F>) constexpr F as_field(F f) { return f; }
+requires(!std::is_member_object_pointer_v<F>)
+constexpr F as_field(F f) {
+  return f;
+}
 
 template <class F>
 inline constexpr bool is_rest_field = false;

@@ -52,7 +52,9 @@ template <>
 struct codec<TreeHash> {
   template <ClvmEncoder E>
   requires std::same_as<encoder_node_t<E>, TreeHash>
-  static TreeHash encode(E&, const TreeHash& h) { return h; }
+  static TreeHash encode(E&, const TreeHash& h) {
+    return h;
+  }
 };
 
 /// The tree hash of typed value `v`.

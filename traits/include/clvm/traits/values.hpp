@@ -75,10 +75,14 @@ template <class... Ts>
 struct codec<List<Ts...>> {
   template <ClvmEncoder E>
   requires ToClvmAll<E, Ts...>
-  static encoder_node_t<E> encode(E& e, const List<Ts...>& v) { return encode_from<0>(e, v.items); }
+  static encoder_node_t<E> encode(E& e, const List<Ts...>& v) {
+    return encode_from<0>(e, v.items);
+  }
   template <ClvmDecoder D>
   requires FromClvmAll<D, Ts...>
-  static List<Ts...> decode(const D& d, decoder_node_t<D> n) { return {decode_from<0>(d, n)}; }
+  static List<Ts...> decode(const D& d, decoder_node_t<D> n) {
+    return {decode_from<0>(d, n)};
+  }
 
  private:
   static constexpr std::size_t N = sizeof...(Ts);

@@ -72,15 +72,15 @@ struct shape_codec<T, FieldsShape<R, Fs...>> {
   }
 
   template <ClvmEncoder E>
-  requires(encodable<E>(std::make_index_sequence<N>{})) static encoder_node_t<E> encode(
-      E& e, const T& v) {
+  requires(encodable<E>(std::make_index_sequence<N>{}))
+  static encoder_node_t<E> encode(E& e, const T& v) {
     return encode_from<0>(e, v);
   }
 
   /// Requires: T is default-constructible (members are assigned in order).
   template <ClvmDecoder D>
-  requires(decodable<D>(std::make_index_sequence<N>{})) static T
-      decode(const D& d, decoder_node_t<D> n) {
+  requires(decodable<D>(std::make_index_sequence<N>{}))
+  static T decode(const D& d, decoder_node_t<D> n) {
     T out{};
     decode_from<0>(d, n, out);
     return out;

@@ -20,7 +20,9 @@ struct shape_codec<T, TransparentShape<C, M>> {
 
   template <ClvmEncoder E>
   requires ToClvm<M, E>
-  static encoder_node_t<E> encode(E& e, const T& v) { return clvm::encode(e, v.*(shape.ptr)); }
+  static encoder_node_t<E> encode(E& e, const T& v) {
+    return clvm::encode(e, v.*(shape.ptr));
+  }
   /// Requires: T is default-constructible.
   template <ClvmDecoder D>
   requires FromClvm<M, D>
