@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <bit>
 #include <cstddef>
 #include <cstring>
@@ -93,10 +94,8 @@ std::vector<std::uint8_t> image_bytes(const Allocator& a, std::span<const ImageR
     put32(r.node.raw());
     put32(static_cast<std::uint32_t>(r.name.size()));
   }
-  for (const auto& r : roots) {
-    std::memcpy(p, r.name.data(), r.name.size());
-    p += r.name.size();
-  }
+  // Names are length-prefixed above, not NUL-terminated.
+  for (const auto& r : roots) p = std::copy(r.name.begin(), r.name.end(), p);
   p = out.data() + kHeaderSize + h.atoms * 8 + h.pairs * 8 + h.roots_len;
   if (h.heap_len != 0) std::memcpy(p, a.heap_bytes().data(), h.heap_len);
   std::memcpy(out.data(), &h, kHeaderSize);
