@@ -133,7 +133,8 @@ class RunWatch final : public EvalObserver {
     if (!rest.is_pair()) return std::nullopt;
     const NodePtr ext = a_.pair(rest).first;
     if (!ext.is_atom()) return std::nullopt;
-    std::span<const std::uint8_t> b = a_.atom(ext).span();
+    const Atom atom = a_.atom(ext);  // small atoms' bytes live in the Atom itself: keep it
+    std::span<const std::uint8_t> b = atom.span();
     if (!b.empty() && (b[0] & 0x80) != 0) return std::nullopt;  // negative
     while (!b.empty() && b[0] == 0) b = b.subspan(1);
     if (b.size() > 4) return std::nullopt;
