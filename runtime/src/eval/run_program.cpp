@@ -267,17 +267,6 @@ class Evaluator {
     vals_.replace_top2(a_.new_pair(value, list));
   }
 
-  // The items of `args` when it has exactly N (as ops::get_args, without the error).
-  template <std::size_t N>
-  bool exactly(NodePtr args, NodePtr* out) const noexcept {
-    for (std::size_t i = 0; i < N; ++i) {
-      if (!args.is_pair()) return false;
-      const Pair p = a_.pair(args);
-      out[i] = p.first;
-      args = p.rest;
-    }
-    return !args.is_pair();
-  }
   bool new_cost_model() const noexcept { return (flags_ & NEW_COST_MODEL) != 0; }
 
   // Applies an inline opcode; the core operators are done here when their arguments are
@@ -386,7 +375,7 @@ class Evaluator {
 
   Cost apply_program(NodePtr operands) {
     NodePtr x[2];
-    if (!exactly<2>(operands, x)) {
+    if (!ops::exact_args<2>(a_, operands, x)) {
       const auto args = ops::get_args<2>(a_, operands, "apply");  // throws
       x[0] = args[0];
       x[1] = args[1];
