@@ -15,6 +15,7 @@
 #include "ops/core_ops.hpp"
 #include "ops/crypto_ops.hpp"
 #include "ops/more_ops.hpp"
+#include "ops/small_int_ops.hpp"
 
 #include <array>
 #include <cstddef>
@@ -271,6 +272,12 @@ static_assert(table_is_consistent());
 static_assert(find_op_by_name("q", 0)->opcode == ChiaDialect::kQuoteKw);
 static_assert(find_op_by_name("a", 0)->opcode == ChiaDialect::kApplyKw);
 static_assert(find_op_by_name("softfork", 0)->opcode == ChiaDialect::kSoftforkKw);
+// The opcodes of the small binary forms (and the evaluator's fast path) are these rows'.
+static_assert(kOpTable[ops::small::kOpAdd].fn == ops::op_add);
+static_assert(kOpTable[ops::small::kOpSubtract].fn == ops::op_subtract);
+static_assert(kOpTable[ops::small::kOpLogand].fn == ops::op_logand);
+static_assert(kOpTable[ops::small::kOpLogior].fn == ops::op_logior);
+static_assert(kOpTable[ops::small::kOpLogxor].fn == ops::op_logxor);
 }  // namespace detail
 
 }  // namespace clvm::eval

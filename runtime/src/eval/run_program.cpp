@@ -323,11 +323,11 @@ class Evaluator {
           return r->cost;
         }
         break;
-      case 16:  // + - logand logior logxor on two inline atoms, legacy costs
-      case 17:
-      case 24:
-      case 25:
-      case 26:
+      case ops::small::kOpAdd:  // + - logand logior logxor on two inline atoms, legacy costs
+      case ops::small::kOpSubtract:
+      case ops::small::kOpLogand:
+      case ops::small::kOpLogior:
+      case ops::small::kOpLogxor:
         if (const auto r =
                 ops::small::try_binary(a_, op.index(), operands, effective_ - cost, flags_)) {
           push_after_pop(r->node);

@@ -6,6 +6,7 @@
 
 #include "ops/more_ops.hpp"
 #include "ops/op_utils.hpp"
+#include "ops/small_int_ops.hpp"
 
 namespace clvm::ops {
 namespace {
@@ -130,11 +131,18 @@ Reduction add_or_subtract(Allocator& a, NodePtr args, Cost max_cost, Flags flags
 
 }  // namespace
 
+Reduction small::general_sum(Allocator& a, NodePtr args, Cost max_cost, Flags flags,
+                             bool subtract) {
+  return add_or_subtract(a, args, max_cost, flags, subtract, subtract ? "-" : "+");
+}
+
 Reduction op_add(Allocator& a, NodePtr args, Cost max_cost, Flags flags) {
+  if (const auto r = small::try_binary(a, small::kOpAdd, args, max_cost, flags)) return *r;
   return add_or_subtract(a, args, max_cost, flags, false, "+");
 }
 
 Reduction op_subtract(Allocator& a, NodePtr args, Cost max_cost, Flags flags) {
+  if (const auto r = small::try_binary(a, small::kOpSubtract, args, max_cost, flags)) return *r;
   return add_or_subtract(a, args, max_cost, flags, true, "-");
 }
 

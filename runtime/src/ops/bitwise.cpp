@@ -5,12 +5,14 @@
 #include "number/be_bytes.hpp"
 #include "ops/more_ops.hpp"
 #include "ops/op_utils.hpp"
+#include "ops/small_int_ops.hpp"
 
 #include <algorithm>
 #include <array>
 #include <memory>
 #include <optional>
 #include <span>
+#include <stdexcept>
 
 namespace clvm::ops {
 namespace {
@@ -236,15 +238,32 @@ Reduction op_lsh(Allocator& a, NodePtr args, Cost, Flags) {
   return shift_result(a, kLshBaseCost, v.span(), 0x00, s);  // the bytes read unsigned
 }
 
+Reduction small::general_logic(Allocator& a, NodePtr args, Cost max_cost, Flags flags,
+                               std::uint32_t op) {
+  switch (op) {
+    case kOpLogand:
+      return bitwise_reduce(a, args, max_cost, flags, LogOp::And, -1, "logand");
+    case kOpLogior:
+      return bitwise_reduce(a, args, max_cost, flags, LogOp::Or, 0, "logior");
+    case kOpLogxor:
+      return bitwise_reduce(a, args, max_cost, flags, LogOp::Xor, 0, "logxor");
+    default:
+      throw std::invalid_argument("general_logic: not logand, logior or logxor");
+  }
+}
+
 Reduction op_logand(Allocator& a, NodePtr args, Cost max_cost, Flags flags) {
+  if (const auto r = small::try_binary(a, small::kOpLogand, args, max_cost, flags)) return *r;
   return bitwise_reduce(a, args, max_cost, flags, LogOp::And, -1, "logand");
 }
 
 Reduction op_logior(Allocator& a, NodePtr args, Cost max_cost, Flags flags) {
+  if (const auto r = small::try_binary(a, small::kOpLogior, args, max_cost, flags)) return *r;
   return bitwise_reduce(a, args, max_cost, flags, LogOp::Or, 0, "logior");
 }
 
 Reduction op_logxor(Allocator& a, NodePtr args, Cost max_cost, Flags flags) {
+  if (const auto r = small::try_binary(a, small::kOpLogxor, args, max_cost, flags)) return *r;
   return bitwise_reduce(a, args, max_cost, flags, LogOp::Xor, 0, "logxor");
 }
 
