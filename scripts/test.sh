@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # test.sh [PRESET] — install what is missing, build, and run every test (default preset: dev).
 #   scripts/test.sh          Debug build with assertions
-#   scripts/test.sh asan     the same suite under AddressSanitizer + UndefinedBehaviorSanitizer
+#   scripts/test.sh asan     the suite under AddressSanitizer + UndefinedBehaviorSanitizer (its test
+#                            preset leaves out the `install` label: packaging is the plain run's job)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # CI (CI=true) builds with -Werror; otherwise the dev preset.
