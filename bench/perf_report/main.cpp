@@ -8,6 +8,7 @@
 //   clvm_perf_report [--source-dir DIR] [--peer SCRIPT --node-path DIR | --no-peer]
 //                    [--native CLVMR_BENCH | --no-native] [--rounds N (>= 1, default 2)]
 //                    [--min-reps N] [--min-ms MS] [--filter NAME] [--no-serde] [--no-programs]
+//                    [--deadline]   (also times each program with a deadline an hour away)
 //   clvm_perf_report --profile NAME [--reps N (default 3)]   (runs one program N times, for
 //                    callgrind: see docs/performance.md)
 #include "report.hpp"
@@ -117,6 +118,8 @@ int main(int argc, char** argv) {
       o.serde = false;
     else if (arg == "--no-programs")
       o.programs = false;
+    else if (arg == "--deadline")
+      o.deadline = true;
     else if (arg == "--profile")
       profile = value();
     else if (arg == "--reps")

@@ -13,9 +13,12 @@
 
 #include <openssl/sha.h>
 
+#include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <limits>
+#include <tuple>
 
 namespace perf {
 namespace {
@@ -100,6 +103,8 @@ RatioSets report_programs(const Options& o, const std::map<std::string, double>&
   std::printf("%-16s %14s %10s %10s %10s %10s %8s %10s %8s %9s %9s %9s\n", "program", "cost",
               "ours med", "ours min", o.native ? "native med" : "nat(Zen5)", "native min", "nat/us",
               "wasm med", "wasm/us", "arena MiB", "ours MiB", "wasm MiB");
+  // With --deadline: (program, ours plain, ours with a deadline an hour away), min of medians.
+  std::vector<std::tuple<std::string, double, double>> deadline_rows;
   for (const auto& name : kPrograms) {
     if (!o.filter.empty() && name.find(o.filter) == std::string::npos) continue;
     const Program p = bench::load_program(o.source_dir + "/tests/data/bench", name);
@@ -122,12 +127,19 @@ RatioSets report_programs(const Options& o, const std::map<std::string, double>&
     if (hash != p.expected_hash) fail(name + ": result tree hash " + hash + " != recorded");
     a.restore_checkpoint(cp);
 
-    Best ours, native;
+    Best ours, native, with_deadline;
     bool native_runs = o.native != nullptr;
     double wasm_ns = 0, wasm_mib = -1;
     for (std::size_t round = 0; round < o.rounds; ++round) {
       ours.add(sample([&] { (void)clvm::run_program(a, kDialect, prg, env, p.max_cost); },
                       [&] { a.restore_checkpoint(cp); }, o.min_reps, o.min_ms));
+      if (o.deadline) {
+        clvm::RunOptions far;
+        far.deadline = std::chrono::steady_clock::now() + std::chrono::hours(1);
+        with_deadline.add(
+            sample([&] { (void)clvm::run_program(a, kDialect, prg, env, p.max_cost, far); },
+                   [&] { a.restore_checkpoint(cp); }, o.min_reps, o.min_ms));
+      }
       if (native_runs) {
         const auto t = o.native->program(name, o.min_reps, o.min_ms);
         if (t)
@@ -174,6 +186,22 @@ RatioSets report_programs(const Options& o, const std::map<std::string, double>&
                 fmt_ratio(native.median, ours.median).c_str(), fmt_ns(wasm_ns).c_str(),
                 fmt_ratio(wasm_ns, ours.median).c_str(), arena_mib, ours_mib, wasm_mib);
     std::fflush(stdout);
+    if (o.deadline) deadline_rows.emplace_back(name, ours.median, with_deadline.median);
+  }
+  if (o.deadline && !deadline_rows.empty()) {
+    std::printf(
+        "\n## run_program with RunOptions::deadline an hour away (the same rounds, interleaved "
+        "with the rows above; min of medians)\n%-16s %10s %10s %8s\n",
+        "program", "plain", "deadline", "ratio");
+    double log_sum = 0;
+    for (const auto& [name, plain, timed] : deadline_rows) {
+      std::printf("%-16s %10s %10s %8.3f\n", name.c_str(), fmt_ns(plain).c_str(),
+                  fmt_ns(timed).c_str(), timed / plain);
+      log_sum += std::log(timed / plain);
+    }
+    std::printf("deadline / plain: geomean %.3f over %zu programs\n",
+                std::exp(log_sum / static_cast<double>(deadline_rows.size())),
+                deadline_rows.size());
   }
   return ratios;
 }
