@@ -118,20 +118,6 @@ template <bool Strict, bool Unchecked>
       continue;
     } else if (b == kNilByte) {
       node = Allocator::nil();
-    } else if (b < 0xC0) {  // a one-byte prefix: 1..63 bytes follow
-      const std::size_t len = b & 0x3F;
-      if (len > static_cast<std::size_t>(end - p)) [[unlikely]]
-        throw_bad_encoding("bad encoding: atom runs past the end of input");
-      const std::span<const std::uint8_t> blob{p, len};
-      p += len;
-      if constexpr (Strict) {
-        if (len == 1 && blob[0] <= kMaxSingleByte)
-          throw_non_canonical("non-canonical serialization: prefixed byte below 0x80");
-      }
-      if constexpr (Unchecked)
-        node = detail::arena_internals(a).new_atom_unchecked(blob);
-      else
-        node = a.new_atom(blob);
     } else if (b == kBackReference) [[unlikely]] {
       throw_bad_encoding("bad encoding: back-reference in classic input");
     } else {
