@@ -97,4 +97,39 @@ TEST(SerdeFastPaths, BulkGhostPairsMatchPerPushCounting) {
   EXPECT_EQ(c.pair_count(), 20u);
 }
 
+// The classic reader takes runs of cons boxes up to 7 at a time while 8 input bytes remain, and
+// one at a time near the end: runs of every length, at every distance from the end, parse as the
+// checked path (a heap limit too small for the unchecked bound) parses them, and every proper
+// prefix is truncated input.
+TEST(SerdeFastPaths, ConsRunsOfEveryLengthNearTheEnd) {
+  for (std::size_t d = 0; d <= 40; ++d) {
+    // Left-nested ((((01 . 02) . 02) ...) . 02) and right-nested (02 02 ... 02 . 81 ff).
+    std::vector<std::uint8_t> left(d, 0xff), right;
+    left.push_back(0x01);
+    left.insert(left.end(), d, 0x02);
+    for (std::size_t i = 0; i < d; ++i) right.insert(right.end(), {0xff, 0x02});
+    right.insert(right.end(), {0x81, 0xff});
+    for (const auto& in : {left, right}) {
+      Allocator fast;
+      Allocator checked(in.size() / 2 + 3);
+      const NodePtr f = node_from_bytes(fast, in);
+      const NodePtr c = node_from_bytes(checked, in);
+      EXPECT_EQ(node_to_bytes(fast, f), in) << d;
+      EXPECT_EQ(node_to_bytes(checked, c), in) << d;
+      EXPECT_EQ(fast.atom_count(), checked.atom_count()) << d;
+      EXPECT_EQ(fast.pair_count(), checked.pair_count()) << d;
+      EXPECT_EQ(fast.heap_size(), checked.heap_size()) << d;
+      EXPECT_EQ(node_to_bytes(fast, node_from_bytes_strict(fast, in)), in) << d;
+      for (std::size_t n = 0; n < in.size(); ++n) {
+        Allocator t;
+        expect_error<SerdeError>(
+            [&] {
+              node_from_bytes(t, std::span{in.data(), n});
+            },
+            ErrorKind::BadEncoding);
+      }
+    }
+  }
+}
+
 }  // namespace
