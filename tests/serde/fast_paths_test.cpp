@@ -132,4 +132,37 @@ TEST(SerdeFastPaths, ConsRunsOfEveryLengthNearTheEnd) {
   }
 }
 
+// Atoms of 5..64 bytes are copied 64 bytes at a time when 64 input bytes and 64 bytes of heap
+// capacity remain: every length, at every distance from the end of the input, reads back as the
+// checked path reads it.
+TEST(SerdeFastPaths, PrefixedAtomsOfEveryLengthNearTheEnd) {
+  for (std::size_t len = 0; len <= 70; ++len) {
+    for (std::size_t tail : {0u, 1u, 2u, 30u, 62u, 63u, 64u, 65u, 100u}) {
+      // (atom_len . atom_tail): the second atom sets how far the first one ends from the end.
+      std::vector<std::uint8_t> in{0xff};
+      for (std::size_t n : {len, tail}) {
+        std::vector<std::uint8_t> bytes(n);
+        for (std::size_t i = 0; i < n; ++i) bytes[i] = static_cast<std::uint8_t>(0x91 + i);
+        if (n == 0 || (n == 1 && bytes[0] < 0x80)) {
+          in.push_back(n == 0 ? 0x80 : bytes[0]);
+        } else {
+          in.push_back(static_cast<std::uint8_t>(n < 0x40 ? 0x80 | n : 0xc0));
+          if (n >= 0x40) in.push_back(static_cast<std::uint8_t>(n));
+          in.insert(in.end(), bytes.begin(), bytes.end());
+        }
+      }
+      Allocator fast;
+      Allocator checked(in.size() - 1);  // below the unchecked bound, above what is made
+      const NodePtr f = node_from_bytes(fast, in);
+      const NodePtr c = node_from_bytes(checked, in);
+      EXPECT_EQ(node_to_bytes(fast, f), in) << len << " " << tail;
+      EXPECT_EQ(node_to_bytes(checked, c), in) << len << " " << tail;
+      EXPECT_EQ(fast.atom_count(), checked.atom_count()) << len << " " << tail;
+      EXPECT_EQ(fast.stored_atoms(), checked.stored_atoms()) << len << " " << tail;
+      EXPECT_EQ(fast.heap_size(), checked.heap_size()) << len << " " << tail;
+      EXPECT_EQ(fast.stored_heap_bytes(), checked.stored_heap_bytes()) << len << " " << tail;
+    }
+  }
+}
+
 }  // namespace

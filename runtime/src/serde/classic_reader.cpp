@@ -42,6 +42,11 @@ template <bool Strict, bool Unchecked>
 NodePtr read_prefixed(Allocator& a, Cursor& c, std::uint8_t first) {
   const Prefix p = decode_prefix(c, first);
   const std::span<const std::uint8_t> blob = c.take(p.len);
+  if constexpr (Unchecked && !Strict) {
+    // The common 5..64-byte atoms away from the end: one fixed-size copy (no length branches).
+    if (p.len > 4 && p.len <= 64 && c.size - (c.pos - p.len) >= 64)
+      return detail::arena_internals(a).new_atom_unchecked_padded(blob);
+  }
   if constexpr (Strict) {
     if (!is_shortest_prefix(p))
       throw_non_canonical("non-canonical serialization: over-long prefix");
