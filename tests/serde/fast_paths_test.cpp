@@ -133,8 +133,8 @@ TEST(SerdeFastPaths, ConsRunsOfEveryLengthNearTheEnd) {
 }
 
 // Atoms of 5..64 bytes are copied 64 bytes at a time when 64 input bytes and 64 bytes of heap
-// capacity remain: every length, at every distance from the end of the input, reads back as the
-// checked path reads it.
+// capacity remain (both readers): every length, at every distance from the end of the input, reads
+// back as the checked path reads it.
 TEST(SerdeFastPaths, PrefixedAtomsOfEveryLengthNearTheEnd) {
   for (std::size_t len = 0; len <= 70; ++len) {
     for (std::size_t tail : {0u, 1u, 2u, 30u, 62u, 63u, 64u, 65u, 100u}) {
@@ -161,6 +161,14 @@ TEST(SerdeFastPaths, PrefixedAtomsOfEveryLengthNearTheEnd) {
       EXPECT_EQ(fast.stored_atoms(), checked.stored_atoms()) << len << " " << tail;
       EXPECT_EQ(fast.heap_size(), checked.heap_size()) << len << " " << tail;
       EXPECT_EQ(fast.stored_heap_bytes(), checked.stored_heap_bytes()) << len << " " << tail;
+      // The back-reference reader (same input: it has no back-reference) takes the same copy.
+      Allocator fast_br;
+      Allocator checked_br(in.size() - 1);
+      EXPECT_EQ(node_to_bytes(fast_br, node_from_bytes_backrefs(fast_br, in)), in) << len;
+      EXPECT_EQ(node_to_bytes(checked_br, node_from_bytes_backrefs(checked_br, in)), in) << len;
+      EXPECT_EQ(fast_br.atom_count(), checked_br.atom_count()) << len << " " << tail;
+      EXPECT_EQ(fast_br.stored_heap_bytes(), checked_br.stored_heap_bytes()) << len << " " << tail;
+      EXPECT_EQ(fast_br.heap_size(), checked_br.heap_size()) << len << " " << tail;
     }
   }
 }
