@@ -97,4 +97,80 @@ TEST(SerdeFastPaths, BulkGhostPairsMatchPerPushCounting) {
   EXPECT_EQ(c.pair_count(), 20u);
 }
 
+// The classic reader takes runs of cons boxes up to 7 at a time while 8 input bytes remain, and
+// one at a time near the end: runs of every length, at every distance from the end, parse as the
+// checked path (a heap limit too small for the unchecked bound) parses them, and every proper
+// prefix is truncated input.
+TEST(SerdeFastPaths, ConsRunsOfEveryLengthNearTheEnd) {
+  for (std::size_t d = 0; d <= 40; ++d) {
+    // Left-nested ((((01 . 02) . 02) ...) . 02) and right-nested (02 02 ... 02 . 81 ff).
+    std::vector<std::uint8_t> left(d, 0xff), right;
+    left.push_back(0x01);
+    left.insert(left.end(), d, 0x02);
+    for (std::size_t i = 0; i < d; ++i) right.insert(right.end(), {0xff, 0x02});
+    right.insert(right.end(), {0x81, 0xff});
+    for (const auto& in : {left, right}) {
+      Allocator fast;
+      Allocator checked(in.size() / 2 + 3);
+      const NodePtr f = node_from_bytes(fast, in);
+      const NodePtr c = node_from_bytes(checked, in);
+      EXPECT_EQ(node_to_bytes(fast, f), in) << d;
+      EXPECT_EQ(node_to_bytes(checked, c), in) << d;
+      EXPECT_EQ(fast.atom_count(), checked.atom_count()) << d;
+      EXPECT_EQ(fast.pair_count(), checked.pair_count()) << d;
+      EXPECT_EQ(fast.heap_size(), checked.heap_size()) << d;
+      EXPECT_EQ(node_to_bytes(fast, node_from_bytes_strict(fast, in)), in) << d;
+      for (std::size_t n = 0; n < in.size(); ++n) {
+        Allocator t;
+        expect_error<SerdeError>(
+            [&] {
+              node_from_bytes(t, std::span{in.data(), n});
+            },
+            ErrorKind::BadEncoding);
+      }
+    }
+  }
+}
+
+// Atoms of 5..64 bytes are copied 64 bytes at a time when 64 input bytes and 64 bytes of heap
+// capacity remain (both readers): every length, at every distance from the end of the input, reads
+// back as the checked path reads it.
+TEST(SerdeFastPaths, PrefixedAtomsOfEveryLengthNearTheEnd) {
+  for (std::size_t len = 0; len <= 70; ++len) {
+    for (std::size_t tail : {0u, 1u, 2u, 30u, 62u, 63u, 64u, 65u, 100u}) {
+      // (atom_len . atom_tail): the second atom sets how far the first one ends from the end.
+      std::vector<std::uint8_t> in{0xff};
+      for (std::size_t n : {len, tail}) {
+        std::vector<std::uint8_t> bytes(n);
+        for (std::size_t i = 0; i < n; ++i) bytes[i] = static_cast<std::uint8_t>(0x91 + i);
+        if (n == 0 || (n == 1 && bytes[0] < 0x80)) {
+          in.push_back(n == 0 ? 0x80 : bytes[0]);
+        } else {
+          in.push_back(static_cast<std::uint8_t>(n < 0x40 ? 0x80 | n : 0xc0));
+          if (n >= 0x40) in.push_back(static_cast<std::uint8_t>(n));
+          in.insert(in.end(), bytes.begin(), bytes.end());
+        }
+      }
+      Allocator fast;
+      Allocator checked(in.size() - 1);  // below the unchecked bound, above what is made
+      const NodePtr f = node_from_bytes(fast, in);
+      const NodePtr c = node_from_bytes(checked, in);
+      EXPECT_EQ(node_to_bytes(fast, f), in) << len << " " << tail;
+      EXPECT_EQ(node_to_bytes(checked, c), in) << len << " " << tail;
+      EXPECT_EQ(fast.atom_count(), checked.atom_count()) << len << " " << tail;
+      EXPECT_EQ(fast.stored_atoms(), checked.stored_atoms()) << len << " " << tail;
+      EXPECT_EQ(fast.heap_size(), checked.heap_size()) << len << " " << tail;
+      EXPECT_EQ(fast.stored_heap_bytes(), checked.stored_heap_bytes()) << len << " " << tail;
+      // The back-reference reader (same input: it has no back-reference) takes the same copy.
+      Allocator fast_br;
+      Allocator checked_br(in.size() - 1);
+      EXPECT_EQ(node_to_bytes(fast_br, node_from_bytes_backrefs(fast_br, in)), in) << len;
+      EXPECT_EQ(node_to_bytes(checked_br, node_from_bytes_backrefs(checked_br, in)), in) << len;
+      EXPECT_EQ(fast_br.atom_count(), checked_br.atom_count()) << len << " " << tail;
+      EXPECT_EQ(fast_br.stored_heap_bytes(), checked_br.stored_heap_bytes()) << len << " " << tail;
+      EXPECT_EQ(fast_br.heap_size(), checked_br.heap_size()) << len << " " << tail;
+    }
+  }
+}
+
 }  // namespace

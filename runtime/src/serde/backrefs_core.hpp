@@ -7,6 +7,8 @@
 //   using Node = ...;
 //   Node nil();
 //   Node atom(std::uint8_t first, std::span<const std::uint8_t> blob);  // blob empty for 1-byte
+//   Node atom_padded(std::span<const std::uint8_t> blob);  // optional: a prefixed atom of 5..64
+//                                                  // bytes with 64 bytes readable at blob.data()
 //   Node pair(Node first, Node rest);              // a real cons of the input
 //   Node stack_pair(Node item, Node below);        // a cons of the parse stack made visible
 //   static constexpr bool kBulkPushes;             // pushes may be told in bulk:
@@ -116,7 +118,15 @@ class BackrefParser {
         const std::size_t len = byte & 0x3F;
         if (len > static_cast<std::size_t>(end - p)) [[unlikely]]
           throw_bad_encoding("bad encoding: atom runs past the end of input");
-        node = b_.atom(byte, {p, len});
+        if constexpr (requires { b_.atom_padded(std::span<const std::uint8_t>{}); }) {
+          // 5..64 bytes with 64 readable: the builder may copy a fixed 64 (see atom_padded).
+          if (len > 4 && end - p >= 64)
+            node = b_.atom_padded({p, len});
+          else
+            node = b_.atom(byte, {p, len});
+        } else {
+          node = b_.atom(byte, {p, len});
+        }
         p += len;
       } else {
         c.pos = static_cast<std::size_t>(p - data);

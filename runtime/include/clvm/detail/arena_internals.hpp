@@ -16,6 +16,7 @@
 #include <cassert>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <span>
 
@@ -79,6 +80,24 @@ class ArenaInternals {
     if (n > a.heap_.capacity() - start || a.atom_len_ == a.atoms_.capacity()) [[unlikely]]
       a.grow_for_atom(n);
     Allocator::copy_bytes(a.heap_.data() + start, v.data(), n);
+    a.atoms_.data()[a.atom_len_] = Allocator::AtomSpan{start, start + n};
+    a.heap_len_ = start + n;
+    return NodePtr(ObjectType::Bytes, a.atom_len_++);
+  }
+
+  /// new_atom_unchecked for an atom of 5..64 bytes (never inline). Requires: also 64 bytes
+  /// readable at v.data(). When the heap has room for 64 more bytes, copies 64 without a branch on
+  /// the length (the bytes past the atom land beyond the heap's length, in its capacity, and are
+  /// never read); otherwise as new_atom_unchecked. Same node, counters and growth.
+  NodePtr new_atom_unchecked_padded(std::span<const std::uint8_t> v) {
+    Allocator& a = a_;
+    assert(v.size() > 4 && v.size() <= 64);
+    assert(a.atom_count() < Allocator::kMaxAtoms &&
+           a.heap_limit_ - a.heap_len_ - a.ghost_heap_ >= v.size());
+    const std::uint32_t start = a.heap_len_, n = static_cast<std::uint32_t>(v.size());
+    if (a.heap_.capacity() - start < 64 || a.atom_len_ == a.atoms_.capacity()) [[unlikely]]
+      return new_atom_unchecked(v);
+    std::memcpy(a.heap_.data() + start, v.data(), 64);
     a.atoms_.data()[a.atom_len_] = Allocator::AtomSpan{start, start + n};
     a.heap_len_ = start + n;
     return NodePtr(ObjectType::Bytes, a.atom_len_++);
