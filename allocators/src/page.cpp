@@ -16,15 +16,13 @@ namespace {
 
 std::size_t round_pages(std::size_t n) noexcept { return align_up(n, PageAllocator::page_size()); }
 
-// Reservations from this size on are advised as huge-page memory (see allocate).
-constexpr std::size_t kHugeAdviceMin = std::size_t{64} << 20;
-
 // Whether n rounded up to pages would overflow (such requests fail cleanly).
 bool too_large(std::size_t n) noexcept { return n > (std::size_t{1} << 62); }
 
 }  // namespace
 
-PageAllocator::PageAllocator(std::size_t reserve) noexcept : reserve_(reserve) {}
+PageAllocator::PageAllocator(std::size_t reserve, HugePages huge_pages) noexcept
+    : reserve_(reserve), huge_pages_(huge_pages) {}
 
 std::size_t PageAllocator::page_size() noexcept {
   static const std::size_t size = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
@@ -55,11 +53,12 @@ Allocation PageAllocator::allocate(Layout l) noexcept {
     ::munmap(p, span);
     return {};
   }
-  // Large reservations (the arena's tables: hundreds of MiB for deep programs, faulted in anew
-  // after every rewind that gave pages back) may use transparent huge pages: 512 times fewer page
-  // faults. Only 2 MiB ranges wholly committed can get one, so small blocks are unchanged; where
-  // THP is off the advice does nothing.
-  if (span >= kHugeAdviceMin) ::madvise(p, span, MADV_HUGEPAGE);
+  // When asked for, large reservations (the arena's tables: hundreds of MiB for deep programs) may
+  // use transparent huge pages: 512 times fewer page faults. Only 2 MiB ranges wholly committed
+  // can get one, so small blocks are unchanged; where THP is off the advice does nothing, and its
+  // failure changes nothing either. Advised before the first touch, so the kernel can fault 2 MiB
+  // at a time.
+  if (huge_pages_ == HugePages::Advise && span >= kHugeAdviceMin) ::madvise(p, span, MADV_HUGEPAGE);
   committed_ += commit;
   return {p, commit};
 }

@@ -42,13 +42,20 @@ constexpr std::size_t kTableReserve = Allocator::kMaxPairs * sizeof(Pair);
 
 }  // namespace
 
-Allocator::Allocator(std::size_t heap_limit)
+Allocator::Allocator(std::size_t heap_limit) : Allocator(heap_limit, kDefaultHugePages) {}
+
+Allocator::Allocator(std::size_t heap_limit, mem::HugePages huge_pages)
     : owned_(std::in_place_type<PageUpstream>,
-             PageUpstream{mem::PageAllocator(checked_limit(heap_limit)),
-                          mem::PageAllocator(kTableReserve)}),
+             PageUpstream{mem::PageAllocator(checked_limit(heap_limit), huge_pages),
+                          mem::PageAllocator(kTableReserve, huge_pages)}),
       heap_limit_(heap_limit - 1),
       max_heap_limit_(heap_limit_) {
   bind_regions();
+}
+
+mem::HugePages Allocator::huge_pages() const noexcept {
+  if (const auto* page = std::get_if<PageUpstream>(&owned_)) return page->tables.huge_pages();
+  return mem::HugePages::Off;
 }
 
 Allocator::Allocator(mem::AllocatorRef upstream, std::size_t heap_limit)

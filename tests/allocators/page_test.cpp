@@ -2,6 +2,8 @@
 // PageAllocator: page granularity, 4 KiB and 2 MiB alignments, grow in place up to the reservation.
 #include <clvm/mem/page.hpp>
 
+#include "smaps.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -81,6 +83,53 @@ TEST(PageAllocator, WithoutReservationGrowthBeyondTheLastPageFails) {
 TEST(PageAllocator, NonPowerOfTwoAlignmentFails) {
   PageAllocator pages;
   EXPECT_FALSE(pages.allocate(Layout{100, 3 * 4096}));
+}
+
+// The huge-page choice: Off unless asked for, and with Advise exactly the blocks whose
+// reservation is at least kHugeAdviceMin reach the kernel as MADV_HUGEPAGE (VmFlags `hg`).
+TEST(PageAllocator, HugePagesDefaultOff) {
+  EXPECT_EQ(PageAllocator().huge_pages(), HugePages::Off);
+  EXPECT_EQ(PageAllocator(64 * kMiB).huge_pages(), HugePages::Off);
+  EXPECT_EQ(PageAllocator(0, HugePages::Advise).huge_pages(), HugePages::Advise);
+  EXPECT_EQ(PageAllocator::kHugeAdviceMin, 64 * kMiB);
+}
+
+// Whether the kernel sees the block at `p` advised as huge pages (its mapping's VmFlags).
+bool advised(const void* p) {
+  const auto m = test::mapping_of(p);
+  EXPECT_TRUE(m.has_value()) << "no mapping holds " << p;
+  return m && m->has("hg");
+}
+
+TEST(PageAllocator, HugePageAdviceReachesTheKernelExactlyWhenAsked) {
+  CLVM_SKIP_WITHOUT_SMAPS_THP();
+  const std::size_t reserve = PageAllocator::kHugeAdviceMin;
+  for (const HugePages mode : {HugePages::Off, HugePages::Advise}) {
+    PageAllocator pages(reserve, mode);
+    const Allocation a = pages.allocate(Layout{kMiB, 8});
+    ASSERT_TRUE(a);
+    static_cast<unsigned char*>(a.ptr)[0] = 1;
+    EXPECT_EQ(advised(a.ptr), mode == HugePages::Advise);
+    // Growth in place keeps the mapping's advice (and its absence).
+    ASSERT_TRUE(pages.resize(a.ptr, Layout{kMiB, 8}, 8 * kMiB));
+    EXPECT_EQ(advised(static_cast<unsigned char*>(a.ptr) + 7 * kMiB), mode == HugePages::Advise);
+    pages.deallocate(a.ptr, Layout{8 * kMiB, 8});
+  }
+}
+
+TEST(PageAllocator, HugePageAdviceSkipsReservationsBelowTheThreshold) {
+  CLVM_SKIP_WITHOUT_SMAPS_THP();
+  PageAllocator pages(PageAllocator::kHugeAdviceMin - PageAllocator::page_size(),
+                      HugePages::Advise);
+  const Allocation a = pages.allocate(Layout{kMiB, 8});
+  ASSERT_TRUE(a);
+  EXPECT_FALSE(advised(a.ptr));
+  pages.deallocate(a.ptr, Layout{kMiB, 8});
+  // A block larger than the reservation spans itself: from the threshold on it is advised.
+  const Allocation big = pages.allocate(Layout{PageAllocator::kHugeAdviceMin, 8});
+  ASSERT_TRUE(big);
+  EXPECT_TRUE(advised(big.ptr));
+  pages.deallocate(big.ptr, Layout{PageAllocator::kHugeAdviceMin, 8});
 }
 
 }  // namespace

@@ -305,5 +305,37 @@ TEST(BatchRunner, OversizedResultIsRefused) {
   EXPECT_TRUE(a.result.empty());
 }
 
+// BatchMemory::huge_pages: Off by default; it makes each worker's arena and its run options.
+TEST(BatchRunner, HugePagesReachEveryWorker) {
+  EXPECT_EQ(BatchMemory{}.huge_pages, mem::HugePages::Off);
+  BatchWorker plain(0, SIZE_MAX, 0, nullptr);
+  EXPECT_EQ(plain.arena().huge_pages(), mem::HugePages::Off);
+  EXPECT_EQ(plain.run_options(std::nullopt).huge_pages, mem::HugePages::Off);
+  BatchWorker huge(1, SIZE_MAX, 0, nullptr, mem::HugePages::Advise);
+  EXPECT_EQ(huge.arena().huge_pages(), mem::HugePages::Advise);
+  EXPECT_EQ(huge.fresh_arena().huge_pages(), mem::HugePages::Advise);
+  EXPECT_EQ(huge.run_options(std::nullopt).huge_pages, mem::HugePages::Advise);
+  for (const mem::HugePages mode : {mem::HugePages::Off, mem::HugePages::Advise}) {
+    BatchOptions o;
+    o.threads = 2;
+    o.memory.huge_pages = mode;
+    BasicBatchRunner<int, int> runner(o, [mode](BatchWorker& w, int&) {
+      return w.arena().huge_pages() == mode && w.run_options(std::nullopt).huge_pages == mode;
+    });
+    for (int i = 0; i < 64; ++i) runner.submit(i);
+    for (int i = 0; i < 64; ++i) EXPECT_EQ(runner.next(), 1) << i;
+  }
+  // Same answers with the advice.
+  BatchOptions o;
+  o.threads = 1;
+  o.memory.huge_pages = mem::HugePages::Advise;
+  BatchRunner runner(o);
+  runner.submit({kAdd, kNil, 0, 0, {}, false});
+  const BatchAnswer a = runner.next();
+  ASSERT_TRUE(a.ok()) << a.message;
+  EXPECT_EQ(a.cost, 796u);
+  EXPECT_EQ(a.result, hex("03"));
+}
+
 }  // namespace
 }  // namespace clvm

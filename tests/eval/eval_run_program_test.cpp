@@ -8,6 +8,7 @@
 #include "error_kind.hpp"
 #include "eval_support.hpp"
 #include "same_tree.hpp"
+#include "smaps.hpp"
 
 #include <gtest/gtest.h>
 
@@ -280,6 +281,55 @@ TEST(EvalRunProgram, DeepProgramsDoNotRecurse) {
   const Reduction r = run_program(a, ChiaDialect(0), prg, Allocator::nil(), 0);
   EXPECT_EQ(to_text(a, r.node), "0x2a");
   EXPECT_EQ(r.cost, 20u + 74u * kDepth);
+}
+
+// RunOptions::huge_pages reaches the kernel for the evaluator's deep stacks: at the innermost
+// evaluation of a program nested 800,000 deep, mappings advised as huge pages (VmFlags `hg`)
+// exist only when asked for (the arena itself is made without the advice). Same answer and cost.
+class HugePageProbe : public EvalObserver {
+ public:
+  explicit HugePageProbe(NodePtr innermost) : innermost_(innermost) {}
+  void on_eval(NodePtr program, NodePtr) override {
+    if (program == innermost_) advised = huge_advised_mappings(std::size_t{4} << 20);
+  }
+  void on_value(NodePtr) override {}
+  std::optional<std::size_t> advised;
+
+ private:
+  NodePtr innermost_;
+};
+
+TEST(EvalRunProgram, HugePagesOptionReachesTheStacks) {
+  CLVM_SKIP_WITHOUT_SMAPS_THP();
+  constexpr int kDepth = 800'000;
+  EXPECT_EQ(RunOptions{}.huge_pages, mem::HugePages::Off);
+  const auto before = huge_advised_mappings(std::size_t{4} << 20);
+  ASSERT_TRUE(before.has_value());
+  for (const mem::HugePages mode : {mem::HugePages::Off, mem::HugePages::Advise}) {
+    Allocator a(Allocator::kMaxHeapLimit, mem::HugePages::Off);
+    const NodePtr q = Allocator::one();
+    const NodePtr i_op = a.new_atom(Bytes{3});
+    const NodePtr quoted_one = a.new_pair(q, Allocator::one());
+    const NodePtr quoted_nil = a.new_pair(q, Allocator::nil());
+    const NodePtr innermost = a.new_pair(q, a.new_atom(Bytes{42}));
+    NodePtr prg = innermost;
+    for (int i = 0; i < kDepth; ++i) {
+      const NodePtr tail = a.new_pair(prg, a.new_pair(quoted_nil, Allocator::nil()));
+      prg = a.new_pair(i_op, a.new_pair(quoted_one, tail));
+    }
+    HugePageProbe probe(innermost);
+    RunOptions o;
+    o.observer = &probe;
+    o.huge_pages = mode;
+    const Reduction r = run_program(a, ChiaDialect(0), prg, Allocator::nil(), 0, o);
+    EXPECT_EQ(to_text(a, r.node), "0x2a");
+    EXPECT_EQ(r.cost, 20u + 74u * kDepth);
+    ASSERT_TRUE(probe.advised.has_value());
+    if (mode == mem::HugePages::Off)
+      EXPECT_EQ(*probe.advised, *before);
+    else
+      EXPECT_GT(*probe.advised, *before);
+  }
 }
 
 }  // namespace

@@ -4,6 +4,8 @@
 // that never leaves its inline storage allocates nothing.
 #include "eval/stack.hpp"
 
+#include "smaps.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -74,6 +76,25 @@ TEST(EvalStack, LargeEntries) {
     const Mark m = s.pop();
     ASSERT_TRUE(m.a == i && m.b == ~i && m.c == i * 3) << i;
   }
+}
+
+// The huge-page advice reaches the kernel for a mapped stack exactly when asked (VmFlags `hg`),
+// and never for the default.
+TEST(EvalStack, HugePageAdviceOnlyWhenAsked) {
+  CLVM_SKIP_WITHOUT_SMAPS_THP();
+  for (const bool huge : {false, true}) {
+    Stack<std::uint32_t, 4> s(4'000'000, huge);
+    EXPECT_EQ(fill(s, 2'000'000), 2'000'000u);  // 8 MB: its own mapping
+    const auto m = test::mapping_of(&s.below_top(0));
+    ASSERT_TRUE(m.has_value());
+    EXPECT_EQ(m->has("hg"), huge);
+    drain_and_check(s, 2'000'000);
+  }
+  Stack<std::uint32_t, 4> by_default(4'000'000);
+  EXPECT_EQ(fill(by_default, 2'000'000), 2'000'000u);
+  const auto m = test::mapping_of(&by_default.below_top(0));
+  ASSERT_TRUE(m.has_value());
+  EXPECT_FALSE(m->has("hg"));
 }
 
 }  // namespace

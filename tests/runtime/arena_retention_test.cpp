@@ -4,11 +4,13 @@
 #include <clvm/allocator.hpp>
 
 #include "error_kind.hpp"
+#include "smaps.hpp"
 
 #include <gtest/gtest.h>
 
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace clvm {
 namespace {
@@ -107,6 +109,36 @@ TEST(ArenaHeapLimit, SetHeapLimit) {
   EXPECT_THROW(small.set_heap_limit(5001), std::invalid_argument);  // above its own limit
   small.set_heap_limit(5000);
   EXPECT_EQ(small.heap_limit(), 5000u);
+}
+
+// The huge-page choice (docs/performance.md, "Huge pages"): Off by default; Advise reaches the
+// kernel for the heap and the pair table; arenas over a caller's memory report Off.
+TEST(ArenaHugePages, DefaultOffAndReported) {
+  EXPECT_EQ(Allocator::kDefaultHugePages, mem::HugePages::Off);
+  EXPECT_EQ(Allocator().huge_pages(), mem::HugePages::Off);
+  EXPECT_EQ(Allocator(5000).huge_pages(), mem::HugePages::Off);
+  EXPECT_EQ(Allocator(5000, mem::HugePages::Advise).huge_pages(), mem::HugePages::Advise);
+  Allocator advised(Allocator::kMaxHeapLimit, mem::HugePages::Advise);
+  Allocator moved(std::move(advised));
+  EXPECT_EQ(moved.huge_pages(), mem::HugePages::Advise);
+  alignas(8) std::byte buffer[4096];
+  EXPECT_EQ(Allocator::over_buffer(buffer).huge_pages(), mem::HugePages::Off);
+  EXPECT_THROW(Allocator(0, mem::HugePages::Advise), std::invalid_argument);
+  EXPECT_THROW(Allocator(Allocator::kMaxHeapLimit + 1, mem::HugePages::Off), std::invalid_argument);
+}
+
+TEST(ArenaHugePages, AdviceReachesTheKernelExactlyWhenAsked) {
+  CLVM_SKIP_WITHOUT_SMAPS_THP();
+  for (const mem::HugePages mode : {mem::HugePages::Off, mem::HugePages::Advise}) {
+    Allocator a(Allocator::kMaxHeapLimit, mode);
+    const NodePtr atom = a.new_atom(std::string(100, 'x'));  // on the heap (not inline)
+    const auto heap = test::mapping_of(a.atom(atom).data());
+    ASSERT_TRUE(heap.has_value());
+    EXPECT_EQ(heap->has("hg"), mode == mem::HugePages::Advise);
+    EXPECT_EQ(a.huge_pages(), mode);
+    // Same answers either way.
+    EXPECT_EQ(a.atom(atom).size(), 100u);
+  }
 }
 
 }  // namespace

@@ -93,6 +93,14 @@ tools_case(batch_timeout ARGS run --batch -j 2 --timeout 0.05 STDIN ${tools_data
 tools_case(run_timeout ARGS run --timeout 0.05 -m 0 -x ff02ff01ff0180 ff02ff01ff0180 STATUS 1
   EXPECT "FAIL: timeout: the wall-clock deadline passed (not a consensus error)")
 tools_bad_input(run_negative_timeout "--timeout" ARGS run --timeout -1 1)
+# --huge-pages[=on|off]: advice only, the same answers; any other value is refused
+tools_case(run_huge_pages ARGS run -c --huge-pages "(+ 2 5)" "(10 20)" EXPECT "cost = 856\n30")
+tools_case(run_huge_pages_on ARGS run -c --huge-pages=on "(+ 2 5)" "(10 20)" EXPECT "cost = 856\n30")
+tools_case(run_huge_pages_off ARGS run -c --huge-pages=off "(+ 2 5)" "(10 20)" EXPECT "cost = 856\n30")
+tools_case(batch_huge_pages ARGS run --batch -j 2 --huge-pages=on STDIN ${tools_data}/input/example_batch.txt
+  EXPECT_FILE ${tools_example}/expected.txt)
+tools_bad_input(run_huge_pages_bad_value "--huge-pages" ARGS run --huge-pages=maybe 1)
+tools_case(run_huge_pages_help ARGS run --help STDOUT_REGEX "--huge-pages.*default off")
 # --max-line-bytes: an over-long line is skipped (not stored) with a bad-input answer, the batch goes on
 add_test(NAME tools_batch_long_lines COMMAND ${CMAKE_COMMAND} -DEXE=$<TARGET_FILE:clvm>
   -DWORK=${CMAKE_CURRENT_BINARY_DIR}/long_lines -P ${CMAKE_CURRENT_SOURCE_DIR}/batch_long_lines_check.cmake)

@@ -198,6 +198,7 @@ int run_batch(std::istream& in, std::ostream& out, const BatchDefaults& defaults
   BatchOptions options;
   options.threads = defaults.threads;
   options.memory.total = defaults.memory_budget;
+  options.memory.huge_pages = defaults.huge_pages;
   BasicBatchRunner<Line, Answer> runner(
       options, [&defaults](BatchWorker& w, Line& l) { return answer_line(w, l, defaults); });
   std::string answers;

@@ -48,6 +48,7 @@ struct RunCmdOptions {
   double timeout = 0;  // seconds; 0: none
   unsigned jobs = 0;
   std::size_t memory_budget = 0;
+  std::string huge_pages = "off";  // --huge-pages: off or on (mem::HugePages::Advise)
   std::size_t max_line_bytes = kDefaultMaxLineBytes;
   std::string messages = "ours";  // FAIL texts: ours (what()) or clvmr (clvmr_message())
   std::string trace;              // "", "steps" or "ops"
@@ -61,6 +62,12 @@ struct RunCmdOptions {
 std::optional<std::chrono::nanoseconds> timeout_of(double seconds) {
   if (seconds <= 0) return std::nullopt;
   return std::chrono::nanoseconds(static_cast<std::int64_t>(std::min(seconds, 1e9) * 1e9));
+}
+
+/// --huge-pages MODE as the library's choice ("on": Advise; anything else, i.e. "off": Off; the
+/// option's check admits only those two).
+mem::HugePages huge_pages_of(const std::string& mode) {
+  return mode == "on" ? mem::HugePages::Advise : mem::HugePages::Off;
 }
 
 using Clock = std::chrono::steady_clock;
@@ -194,7 +201,8 @@ int run_once(const RunCmdOptions& o) {
   const auto t_load = Clock::now();
   const Source prog_src = read_source(o.program, o.program_file, "program");
   const bool have_env = !o.env.empty() || !o.env_file.empty();
-  Allocator a = (flags & LIMIT_HEAP) != 0 ? Allocator(kLimitHeapBytes) : Allocator();
+  const mem::HugePages huge = huge_pages_of(o.huge_pages);
+  Allocator a((flags & LIMIT_HEAP) != 0 ? kLimitHeapBytes : Allocator::kMaxHeapLimit, huge);
   const NodePtr program = parse_source(a, prog_src, o.format, o.backrefs, kw);
   if (kw == KeywordSet::Classic && resolve_format(prog_src, o.format) == Format::Text)
     warn_modern_keywords(a, program, prog_src);
@@ -229,6 +237,7 @@ int run_once(const RunCmdOptions& o) {
   clvm::RunOptions ro;
   if (const auto t = timeout_of(o.timeout)) ro.deadline = Clock::now() + *t;
   ro.observer = watched ? &watch : nullptr;
+  ro.huge_pages = huge;
   try {
     r = run_program(a, dialect, program, env, max_cost, ro);
   } catch (const EvalError& e) {
@@ -401,6 +410,10 @@ Action add_run(CLI::App& app) {
   cmd->add_option("--memory-budget", o->memory_budget,
                   "--batch: ceiling in bytes on all workers' arenas together (0 = none); a case "
                   "it stops prints `FAIL: memory ceiling reached ...`");
+  cmd->add_flag("--huge-pages{on}", o->huge_pages,
+                "--huge-pages[=on|off]: advise the arena's tables and the evaluator's deep stacks "
+                "as transparent huge pages (default off; docs/performance.md, \"Huge pages\")")
+      ->check(CLI::IsMember({"on", "off"}));
   cmd->add_option("--max-line-bytes", o->max_line_bytes,
                   "--batch: longest input line read (default 67108864 = 64 MiB); a longer one is "
                   "skipped with `FAIL: bad input: ...` and the batch goes on")
@@ -418,6 +431,7 @@ Action add_run(CLI::App& app) {
       d.timeout = timeout_of(o->timeout);
       d.threads = o->jobs;
       d.memory_budget = o->memory_budget;
+      d.huge_pages = huge_pages_of(o->huge_pages);
       d.clvmr_messages = o->messages == "clvmr";
       d.max_line_bytes = o->max_line_bytes;
       return run_batch(std::cin, std::cout, d);

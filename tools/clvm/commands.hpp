@@ -62,6 +62,8 @@ struct BatchDefaults {
   unsigned threads = 1;
   /// Ceiling on the arenas' memory across all workers (--memory-budget; 0: none).
   std::size_t memory_budget = 0;
+  /// Huge-page advice for the workers' arenas and stacks (--huge-pages; BatchMemory::huge_pages).
+  mem::HugePages huge_pages = mem::HugePages::Off;
   /// FAIL lines carry Error::clvmr_message() instead of what() (--messages clvmr).
   bool clvmr_messages = false;
   /// Longest input line kept, in bytes (--max-line-bytes); a longer line is read to its end

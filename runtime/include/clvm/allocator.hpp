@@ -80,6 +80,22 @@ class Allocator {
   /// std::invalid_argument if heap_limit is 0 or above kMaxHeapLimit.
   explicit Allocator(std::size_t heap_limit);
 
+  /// As Allocator(heap_limit), with the huge-page choice for the tables' page memory: with
+  /// mem::HugePages::Advise the heap and the pair/atom tables (reservations of hundreds of MiB)
+  /// are advised as transparent huge pages (mem::PageAllocator). Allocator(heap_limit) is
+  /// Allocator(heap_limit, kDefaultHugePages). Answers, costs and limits never depend on it; see
+  /// docs/performance.md ("Huge pages") for when it pays. Throws std::invalid_argument if
+  /// heap_limit is 0 or above kMaxHeapLimit.
+  Allocator(std::size_t heap_limit, mem::HugePages huge_pages);
+
+  /// The huge-page choice of Allocator() and Allocator(heap_limit): Off (measured: first touches
+  /// of huge pages cost more system time than they save unless one arena is reused warm).
+  static constexpr mem::HugePages kDefaultHugePages = mem::HugePages::Off;
+
+  /// The huge-page choice this arena's page memory was made with; Off for arenas over a caller's
+  /// upstream or buffer (their memory is not the arena's to advise).
+  mem::HugePages huge_pages() const noexcept;
+
   /// Lowers (or raises back) the heap limit, e.g. to reuse one arena for LIMIT_HEAP cases. Throws
   /// std::invalid_argument if heap_limit is 0, above the limit the arena was made with, or below
   /// heap_size() (what is counted now must still fit).

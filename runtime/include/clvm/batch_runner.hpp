@@ -46,6 +46,10 @@ struct BatchMemory {
   /// Table capacity a worker's arena keeps across cases. Default: all of it (up to the ceiling),
   /// as clvmr keeps its vectors, so repeated heavy cases do not fault their pages in again.
   std::size_t retention = SIZE_MAX;
+  /// Huge-page advice for each worker's arena tables and evaluator stacks (Allocator(heap_limit,
+  /// huge_pages), RunOptions::huge_pages). Default Off: measured faster for batches on this
+  /// project's machines (docs/performance.md, "Huge pages").
+  mem::HugePages huge_pages = mem::HugePages::Off;
 };
 
 /// The most one arena's tables can hold under clvmr's limits: a 4 GiB heap, 62,500,000 stored
@@ -57,8 +61,14 @@ inline constexpr std::size_t kConsensusArenaBytes =
 /// and its view of the runner's cancel flag. Used by one thread at a time.
 class BatchWorker {
  public:
+  /// Worker number `index` with an arena whose tables hold at most `ceiling` bytes
+  /// (Allocator::set_memory_ceiling; SIZE_MAX: none), keep `retention` bytes of capacity across
+  /// cases (Allocator::set_retention), and are made with `huge_pages`
+  /// (Allocator(heap_limit, huge_pages); run_options() passes it on to the evaluator's stacks).
+  /// `cancel` (may be null) must outlive the worker. Throws std::bad_alloc if the arena's memory
+  /// cannot be reserved.
   BatchWorker(unsigned index, std::size_t ceiling, std::size_t retention,
-              const std::atomic<bool>* cancel);
+              const std::atomic<bool>* cancel, mem::HugePages huge_pages = mem::HugePages::Off);
 
   /// The arena, rewound to empty, with heap limit `heap_limit` (e.g. 500,000,000 for LIMIT_HEAP
   /// cases) and its ceiling-reached mark cleared. Throws std::invalid_argument if heap_limit is 0
@@ -66,8 +76,8 @@ class BatchWorker {
   Allocator& fresh_arena(std::size_t heap_limit = Allocator::kMaxHeapLimit);
   Allocator& arena() noexcept { return arena_; }
 
-  /// run_program options for a case: the deadline `timeout` from now (none if nullopt) and the
-  /// runner's cancel flag.
+  /// run_program options for a case: the deadline `timeout` from now (none if nullopt), the
+  /// runner's cancel flag and the worker's huge-page choice. Throws nothing.
   RunOptions run_options(std::optional<std::chrono::nanoseconds> timeout) const;
 
   /// Whether the runner was cancelled (a case not yet started should answer Cancelled).
@@ -89,6 +99,7 @@ class BatchWorker {
   Allocator arena_;
   Checkpoint empty_;
   const std::atomic<bool>* cancel_;
+  mem::HugePages huge_pages_;
 };
 
 /// Options of a runner.
@@ -125,7 +136,8 @@ class BasicBatchRunner {
     ceiling_ = ceiling;
     const std::size_t retention = std::min(options.memory.retention, ceiling);
     for (unsigned i = 0; i < threads_; ++i)
-      workers_.push_back(std::make_unique<BatchWorker>(i, ceiling, retention, &cancel_));
+      workers_.push_back(std::make_unique<BatchWorker>(i, ceiling, retention, &cancel_,
+                                                       options.memory.huge_pages));
     if (threads_ > 1) {
       try {
         for (unsigned i = 0; i < threads_; ++i)

@@ -71,6 +71,11 @@ struct RunOptions {
   /// Called at every step when not null (see EvalObserver); not owned. Observing never changes the
   /// answer, cost or error.
   EvalObserver* observer = nullptr;
+  /// Huge-page advice for the evaluator's own stacks: with mem::HugePages::Advise, a stack that
+  /// grows past 4 MiB (programs nested hundreds of thousands deep) gets its own mapping advised
+  /// as transparent huge pages (madvise(MADV_HUGEPAGE)); with Off (the default) the same mapping
+  /// without the advice. Never changes the answer, cost or error.
+  mem::HugePages huge_pages = mem::HugePages::Off;
 };
 
 /// Evaluates `program` with environment `env` in arena `a` under `dialect`, iteratively (no native

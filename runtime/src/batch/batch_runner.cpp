@@ -7,8 +7,13 @@
 namespace clvm {
 
 BatchWorker::BatchWorker(unsigned index, std::size_t ceiling, std::size_t retention,
-                         const std::atomic<bool>* cancel)
-    : index_(index), ceiling_(ceiling), empty_(arena_.checkpoint()), cancel_(cancel) {
+                         const std::atomic<bool>* cancel, mem::HugePages huge_pages)
+    : index_(index),
+      ceiling_(ceiling),
+      arena_(Allocator::kMaxHeapLimit, huge_pages),
+      empty_(arena_.checkpoint()),
+      cancel_(cancel),
+      huge_pages_(huge_pages) {
   arena_.set_memory_ceiling(ceiling);
   arena_.set_retention(retention);
 }
@@ -29,6 +34,7 @@ RunOptions BatchWorker::run_options(std::optional<std::chrono::nanoseconds> time
       o.deadline = now + std::chrono::duration_cast<std::chrono::steady_clock::duration>(*timeout);
   }
   o.cancel = cancel_;
+  o.huge_pages = huge_pages_;
   return o;
 }
 

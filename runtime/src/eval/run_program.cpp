@@ -51,6 +51,11 @@ struct Guard {
 
 [[noreturn, gnu::noinline]] void throw_cost_exceeded() { throw EvalError(ErrorKind::CostExceeded); }
 
+// Whether the evaluator's stacks are advised as huge pages (RunOptions::huge_pages).
+bool huge_stacks(const RunOptions* options) noexcept {
+  return options != nullptr && options->huge_pages == mem::HugePages::Advise;
+}
+
 // kObserve: the instantiation that calls an EvalObserver (obs_); without it every hook compiles
 // away and the loop is exactly the unobserved one.
 template <bool kObserve>
@@ -62,10 +67,10 @@ class Evaluator {
         obs_(kObserve ? options->observer : nullptr),
         flags_(d.flags()),
         gc_((d.flags() & ENABLE_GC) != 0),
-        vals_(kStackSizeLimit),
-        envs_(kStackSizeLimit),
-        steps_(kUnbounded),
-        gc_points_(kUnbounded) {
+        vals_(kStackSizeLimit, huge_stacks(options)),
+        envs_(kStackSizeLimit, huge_stacks(options)),
+        steps_(kUnbounded, huge_stacks(options)),
+        gc_points_(kUnbounded, huge_stacks(options)) {
     if (options != nullptr && (options->deadline || options->cancel != nullptr)) {
       options_ = options;
       next_poll_ = kDeadlineCheckCost - 1;

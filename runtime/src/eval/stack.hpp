@@ -3,8 +3,8 @@
 /// hard entry limit, where push costs one comparison (capacity never exceeds the limit, so "full"
 /// and "at the limit" share the check). The first `Inline` entries live inside the object (the
 /// evaluator is on the caller's stack), so a run that stays shallow allocates nothing: the fixed
-/// per-call cost of run_program. Large stacks live in their own mappings, backed by transparent
-/// huge pages where the system offers them (see grow()).
+/// per-call cost of run_program. Large stacks live in their own mappings, advised as transparent
+/// huge pages when the caller asks for it (RunOptions::huge_pages; see grow()).
 #pragma once
 
 #include <sys/mman.h>
@@ -25,8 +25,9 @@ requires std::is_trivially_copyable_v<T> && (Inline > 0)
 class Stack {
  public:
   /// An empty stack that can hold `limit` (> 0) entries, with room for min(Inline, limit) at
-  /// first.
-  explicit Stack(std::size_t limit) : limit_(limit) {
+  /// first. `huge_pages`: whether its mapping (from kMapped bytes on) is advised as huge pages.
+  explicit Stack(std::size_t limit, bool huge_pages = false)
+      : limit_(limit), huge_pages_(huge_pages) {
     base_ = top_ = inline_data();
     end_ = base_ + (Inline < limit ? Inline : limit);
   }
@@ -85,10 +86,12 @@ class Stack {
 
   // Doubles the capacity (at most to the limit). Below kMapped bytes the memory is malloc's.
   // Deep programs grow these stacks to hundreds of MiB (a 3.7M-deep recursion: ~270 MiB, touched
-  // once per run): in 4 KiB pages that is ~70,000 page faults, as much system time as the
-  // evaluation itself. So from kMapped on a stack is its own mapping, in whole 2 MiB units and
-  // advised as huge-page memory before anything is written to it (the kernel then faults 2 MiB at
-  // a time; without THP nothing changes), and grows by mremap (the pages move, nothing is copied).
+  // once per run): in 4 KiB pages that is ~70,000 page faults. So from kMapped on a stack is its
+  // own mapping, in whole 2 MiB units, and grows by mremap (the pages move, nothing is copied).
+  // With huge_pages_ the mapping is advised as huge-page memory before anything is written to it
+  // (the kernel then faults 2 MiB at a time; without THP nothing changes). Not by default: where
+  // huge pages are cold (a VM returning free memory to its host) their first touch costs more
+  // than the small faults (docs/performance.md, "Huge pages").
   [[gnu::noinline]] bool grow() {
     const std::size_t cap = static_cast<std::size_t>(end_ - base_);
     if (cap >= limit_) return false;
@@ -102,7 +105,7 @@ class Stack {
       } else {
         p = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
         if (p != MAP_FAILED) {
-          ::madvise(p, bytes, MADV_HUGEPAGE);  // advice only: failure changes nothing
+          if (huge_pages_) ::madvise(p, bytes, MADV_HUGEPAGE);  // advice: failure changes nothing
           std::memcpy(p, base_, used * sizeof(T));
           if (base_ != inline_data()) std::free(base_);
         }
@@ -132,6 +135,7 @@ class Stack {
   T* end_;
   std::size_t limit_;
   std::size_t mapped_bytes_ = 0;  // the mapping's size when base_ is one, else 0
+  bool huge_pages_;
   alignas(T) unsigned char inline_[Inline * sizeof(T)];  // not initialised: written before read
 };
 
