@@ -116,6 +116,98 @@ TEST_P(BatchThreads, AnswersInInputOrderEqualSequentialRuns) {
 
 INSTANTIATE_TEST_SUITE_P(Threads, BatchThreads, ::testing::Values(1u, 2u, 4u));
 
+// Workers claim runs of consecutive cases when cases are quick, one case when they are slow, and
+// the thread in next() runs what is queued. A long stream of tiny cases, with failures and a few
+// heavy ones among them, answers exactly as case-by-case runs, in order.
+TEST_P(BatchThreads, TinyAndHeavyMixInOrder) {
+  const std::vector<BatchCase> kinds = {{kAdd, kNil, 0, 0, {}, false},
+                                        {kNil, hex("ff0102"), 0, 0, {}, false},
+                                        {kRaise, kNil, 0, 0, {}, false},
+                                        {hex("ff"), kNil, 0, 0, {}, false},
+                                        spin(2'000'000)};
+  std::vector<BatchAnswer> want;
+  for (const BatchCase& c : kinds) want.push_back(sequential(c));
+  // Mostly tiny; an error every 7th and 11th case; a heavy case every 1,500th.
+  auto kind = [](std::size_t i) -> std::size_t {
+    if (i % 1500 == 1499) return 4;
+    if (i % 11 == 5) return 3;
+    if (i % 7 == 3) return 2;
+    return i % 2;
+  };
+  for (std::size_t window : {std::size_t{0}, std::size_t{7}}) {
+    BatchOptions o;
+    o.threads = GetParam();
+    o.window = window;
+    BatchRunner runner(o);
+    const std::size_t n = 12'000;
+    std::size_t made = 0, answered = 0;
+    runner.run(
+        [&]() -> std::optional<BatchCase> {
+          if (made == n) return std::nullopt;
+          EXPECT_LE(runner.pending(), runner.window());
+          return kinds[kind(made++)];
+        },
+        [&](BatchAnswer&& a) {
+          expect_same(a, want[kind(answered)], answered);
+          ++answered;
+        });
+    EXPECT_EQ(answered, n);
+  }
+}
+
+// An exception escaping the job inside a run of claimed cases is that case's answer only.
+TEST_P(BatchThreads, EscapingExceptionsInsideRunsOfCases) {
+  BatchOptions o;
+  o.threads = GetParam();
+  o.window = 64;
+  BasicBatchRunner<int, int> runner(o, [](BatchWorker&, int& v) {
+    if (v % 10 == 3) throw std::runtime_error("three");
+    return v + 1;
+  });
+  int next_in = 0, next_out = 0;
+  auto take = [&] {
+    if (next_out % 10 == 3) {
+      EXPECT_THROW(runner.next(), std::runtime_error) << next_out;
+    } else {
+      EXPECT_EQ(runner.next(), next_out + 1);
+    }
+    ++next_out;
+  };
+  while (next_in < 20'000) {
+    int v = next_in;
+    if (runner.try_submit(v)) {
+      ++next_in;
+    } else {
+      take();
+    }
+  }
+  while (next_out < next_in) take();
+  EXPECT_EQ(runner.pending(), 0u);
+}
+
+// threads = 2 starts one worker thread; the thread waiting in next() is the second: two cases run
+// at once. Case 0 waits for case 1 to start, so they must run on two threads, two arenas.
+TEST(BatchRunner, ConsumerIsTheLastWorker) {
+  BatchOptions o;
+  o.threads = 2;
+  std::atomic<bool> second_started{false};
+  std::atomic<unsigned> arenas{0};
+  BasicBatchRunner<int, bool> runner(o, [&](BatchWorker& w, int& v) {
+    arenas.fetch_or(1u << w.index());
+    if (v == 1) {
+      second_started = true;
+      return true;
+    }
+    const auto end = Clock::now() + std::chrono::seconds(5);
+    while (!second_started && Clock::now() < end) std::this_thread::yield();
+    return second_started.load();
+  });
+  for (int v : {0, 1}) runner.submit(v);
+  EXPECT_TRUE(runner.next());
+  EXPECT_TRUE(runner.next());
+  EXPECT_EQ(arenas.load(), 3u);  // workers 0 and 1
+}
+
 TEST(BatchRunner, SubmitAndNextFromTwoThreads) {
   const std::vector<BatchCase> cases = mixed(400, 99);
   BatchOptions o;
@@ -168,6 +260,25 @@ TEST(BatchRunner, WindowBoundsWhatIsInFlight) {
     EXPECT_LE(alive.load(), 32);
   }
   EXPECT_EQ(alive.load(), 0);  // the runner frees what it holds
+  // A window smaller than the runs workers claim, with an odd thread count.
+  peak = 0;
+  o.threads = 3;
+  o.window = 5;
+  {
+    BasicBatchRunner<Tracked, int> runner(o, [](BatchWorker&, Tracked&) { return 1; });
+    int left = 20'000, sum = 0;
+    runner.run(
+        [&]() -> std::optional<Tracked> {
+          if (left == 0) return std::nullopt;
+          --left;
+          EXPECT_LE(runner.pending(), 5u);
+          return Tracked{};
+        },
+        [&](int v) { sum += v; });
+    EXPECT_EQ(sum, 20'000);
+    EXPECT_LE(peak.load(), 5 + 3);
+  }
+  EXPECT_EQ(alive.load(), 0);
   // One thread: a full window cannot wait for itself.
   BatchOptions one;
   one.threads = 1;
@@ -228,6 +339,42 @@ TEST(BatchRunner, CancelAnswersEveryCase) {
     EXPECT_FALSE(is_consensus_error(*a.error));
   }
   EXPECT_LT(Clock::now() - t0, std::chrono::seconds(5));  // a hang bound
+}
+
+// Cancelling while workers hold runs of claimed cases: quick cases make the claims grow, then
+// endless cases with quick ones between them are in flight when the runner is cancelled. Every
+// case still answers, in order: the endless ones Cancelled, the quick ones either way.
+TEST(BatchRunner, CancelInsideRunsOfClaimedCases) {
+  for (unsigned threads : {2u, 3u}) {
+    BatchOptions o;
+    o.threads = threads;
+    o.window = 256;
+    BatchRunner runner(o);
+    for (int i = 0; i < 2000; ++i) {
+      runner.submit({kAdd, kNil, 0, 0, {}, false});
+      if (runner.pending() == runner.window()) {
+        ASSERT_TRUE(runner.next().ok());
+      }
+    }
+    while (runner.pending() > 0) ASSERT_TRUE(runner.next().ok());
+    for (int i = 0; i < 60; ++i)
+      runner.submit(i % 3 == 0 ? spin(0) : BatchCase{kAdd, kNil, 0, 0, {}, false});
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    const auto t0 = Clock::now();
+    runner.cancel();
+    for (int i = 0; i < 60; ++i) {
+      const BatchAnswer a = runner.next();
+      if (i % 3 == 0) {
+        EXPECT_EQ(a.error, ErrorKind::Cancelled) << i;
+      } else if (!a.ok()) {
+        EXPECT_EQ(a.error, ErrorKind::Cancelled) << i;
+      } else {
+        EXPECT_EQ(a.cost, 796u) << i;
+      }
+    }
+    EXPECT_EQ(runner.pending(), 0u);
+    EXPECT_LT(Clock::now() - t0, std::chrono::seconds(5));  // a hang bound
+  }
 }
 
 TEST(BatchRunner, DestructorStopsEndlessCases) {
