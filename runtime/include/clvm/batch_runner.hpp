@@ -104,12 +104,8 @@ class BatchWorker {
 
 /// Options of a runner.
 struct BatchOptions {
-  /// Threads that run cases (and arenas: one each). 0: std::thread::hardware_concurrency() (at
-  /// least 1). 1: no thread is started; each case runs inside submit() on the caller's thread (the
-  /// sequential behaviour). N > 1: N - 1 worker threads are started and the thread that takes
-  /// answers is the N-th: while it waits in next() (or run()) for an answer that is not ready it
-  /// runs queued cases itself, so N threads run cases on N cores and none only hands cases over.
-  /// A consumer that only polls try_next() gets N - 1.
+  /// Worker threads. 0: std::thread::hardware_concurrency() (at least 1). 1: no thread is started;
+  /// each case runs inside submit() on the caller's thread (the sequential behaviour).
   unsigned threads = 0;
   /// Cases in flight (submitted, answer not yet taken). 0: 64 per thread, at least 256. Memory
   /// stays bounded by this many cases and answers however long the input.
@@ -127,7 +123,7 @@ class BasicBatchRunner {
  public:
   using Job = std::function<Out(BatchWorker&, In&)>;
 
-  /// Starts threads - 1 worker threads. Throws std::system_error if a thread cannot be started.
+  /// Starts the workers. Throws std::system_error if a thread cannot be started.
   BasicBatchRunner(const BatchOptions& options, Job job)
       : job_(std::move(job)),
         threads_(options.threads != 0 ? options.threads
@@ -144,8 +140,7 @@ class BasicBatchRunner {
                                                        options.memory.huge_pages));
     if (threads_ > 1) {
       try {
-        // The last worker belongs to the consumer (see next()).
-        for (unsigned i = 0; i + 1 < threads_; ++i)
+        for (unsigned i = 0; i < threads_; ++i)
           threads_v_.emplace_back([this, i] { work_loop(*workers_[i]); });
       } catch (...) {
         shut_down();
@@ -178,10 +173,9 @@ class BasicBatchRunner {
     Slot& s = ring_[h % window_];
     if (threads_ == 1) {
       run_one(*workers_[0], c, s);
-      s.state.store(tag(h, kDone), std::memory_order_relaxed);
+      s.state.store(kDone, std::memory_order_relaxed);
     } else {
       s.in.emplace(std::move(c));
-      s.state.store(tag(h, kQueued), std::memory_order_release);
     }
     head_.store(h + 1);  // publishes the slot to the workers
     if (threads_ > 1) wake_workers(h + 1);
@@ -203,31 +197,19 @@ class BasicBatchRunner {
     const std::uint64_t t = taken_.load(std::memory_order_relaxed);
     if (t == head_.load()) return std::nullopt;
     Slot& s = ring_[t % window_];
-    if (s.state.load() != tag(t, kDone)) return std::nullopt;
+    if (s.state.load() != kDone) return std::nullopt;
     return take(s, t);
   }
 
-  /// The next answer in input order, waiting for it; while it is not ready, runs on this thread
-  /// (the last worker's arena) queued cases no worker has started (with threads() > 1). Requires:
-  /// pending() > 0 (else throws std::logic_error); one consumer thread at a time. Rethrows an
-  /// exception the job let escape for this case.
+  /// The next answer in input order, waiting for it. Requires: pending() > 0 (else throws
+  /// std::logic_error). Rethrows an exception the job let escape for this case.
   Out next() {
     const std::uint64_t t = taken_.load(std::memory_order_relaxed);
     if (t == head_.load()) throw std::logic_error("BatchRunner::next: nothing pending");
     Slot& s = ring_[t % window_];
-    const std::uint64_t done = tag(t, kDone);
-    if (s.state.load() != done) {
+    if (s.state.load() != kDone) {
       work_.notify();  // whatever is queued starts now
-      // Run queued cases here rather than wait: this thread is the threads()-th worker. First
-      // cases no worker has claimed, then cases a worker claimed but has not started (it may
-      // have been descheduled holding them), newest first (the worker starts the oldest).
-      BatchWorker& mine = *workers_.back();
-      std::uint64_t first = 0, last = 0;
-      while (s.state.load() != done && claim(1, &first, &last)) run_claimed(mine, first);
-      for (std::uint64_t i = next_.load(); i-- > t && s.state.load() != done;) run_claimed(mine, i);
-      // Then sleep: the oldest case is running on a worker (no spin here: on a loaded machine
-      // the spin takes the core from that worker).
-      done_.wait([&] { return s.state.load() == done; });
+      done_.wait([&] { return s.state.load() == kDone; });
     }
     return take(s, t);
   }
@@ -263,33 +245,12 @@ class BasicBatchRunner {
   }
 
  private:
-  // A slot's state: kEmpty (free) -> kQueued (submitted) -> kRunning (a thread started it, by a
-  // compare-exchange: a claimed case can be started by another thread than its claimer) ->
-  // kDone (answer ready) -> kEmpty (answer taken).
-  // The state word holds the case's index too (tag()): a worker late with a claimed case that
-  // another thread ran, answered and whose slot now holds a later case fails its
-  // compare-exchange, so it can neither run nor publish a case it did not claim.
-  static constexpr std::uint64_t kEmpty = 0, kQueued = 1, kRunning = 2, kDone = 3;
-  static constexpr std::uint64_t tag(std::uint64_t index, std::uint64_t state) noexcept {
-    return index * 4 + state;
-  }
-  // A worker with nothing to do looks kSpins times (a few microseconds) before it sleeps. Not
-  // sched_yield: on a loaded machine a yield hands the core to another process, not to the
-  // runner's other threads.
-  static constexpr int kSpins = 256;
+  static constexpr std::uint32_t kEmpty = 0, kDone = 1;
+  static constexpr int kSpins = 256;  // looks (a few microseconds) before a worker sleeps
   static void pause() noexcept {
 #if defined(__x86_64__) || defined(__i386__)
     __builtin_ia32_pause();
 #endif
-  }
-  // Whether `pred` held within kSpins looks.
-  template <class Pred>
-  static bool spin_until(Pred pred) {
-    for (int k = 0; k < kSpins; ++k) {
-      if (pred()) return true;
-      pause();
-    }
-    return pred();
   }
   // Waking a sleeping worker is a system call on both sides, more than a small case costs: the
   // producer wakes them once kWakeBatch cases wait, or kWakeDelay after the last wake, and
@@ -298,16 +259,8 @@ class BasicBatchRunner {
   static constexpr std::uint64_t kWakeBatch = 32;
   static constexpr std::chrono::microseconds kWakeDelay{50};
   static constexpr std::chrono::microseconds kIdlePoll{1000};
-  // A worker claims up to kMaxChunk consecutive cases with one atomic operation, and never more
-  // than its share (1 / threads) of what is queued. It sizes its claims by what its last one
-  // took: twice as many after a claim shorter than kQuickChunk, one case after one longer than
-  // kSlowChunk, so heavy cases are claimed one at a time and spread over the workers.
-  static constexpr std::uint64_t kMaxChunk = 32;
-  static constexpr std::chrono::microseconds kQuickChunk{20};
-  static constexpr std::chrono::microseconds kSlowChunk{200};
 
   void wake_workers(std::uint64_t head) {
-    if (!work_.has_waiters()) return;  // the common case with a steady stream: no clock read
     if (head - next_.load() >= kWakeBatch) {
       work_.notify();
       return;
@@ -324,7 +277,7 @@ class BasicBatchRunner {
     std::optional<In> in;
     std::optional<Out> out;
     std::exception_ptr error;
-    std::atomic<std::uint64_t> state{kEmpty};  // tag(index, kEmpty..kDone)
+    std::atomic<std::uint32_t> state{kEmpty};
   };
 
   // A wait/notify pair over seq_cst state: a notifier that sees no waiter needs no lock, and a
@@ -348,7 +301,6 @@ class BasicBatchRunner {
       while (!pred()) cv_.wait_for(l, period);
       waiting_.fetch_sub(1);
     }
-    bool has_waiters() const noexcept { return waiting_.load() != 0; }
     void notify() {
       if (waiting_.load() == 0) return;
       std::lock_guard<std::mutex> l(m_);
@@ -373,63 +325,39 @@ class BasicBatchRunner {
     std::exception_ptr e = std::exchange(s.error, nullptr);
     std::optional<Out> out = std::move(s.out);
     s.out.reset();
-    s.state.store(tag(t, kEmpty), std::memory_order_relaxed);
+    s.state.store(kEmpty, std::memory_order_relaxed);
     taken_.store(t + 1);  // frees the slot for the producer
     space_.notify();
     if (e) std::rethrow_exception(e);
     return std::move(*out);
   }
 
-  // Runs claimed case `i` on `w` and publishes its answer, unless another thread started it
-  // first; returns whether this thread ran it.
-  bool run_claimed(BatchWorker& w, std::uint64_t i) {
-    Slot& s = ring_[i % window_];
-    std::uint64_t queued = tag(i, kQueued);
-    if (!s.state.compare_exchange_strong(queued, tag(i, kRunning))) return false;
-    run_one(w, *s.in, s);
-    // The case stays in its slot until the producer reuses it: it is freed on the thread that
-    // made it (a free from another thread contends for the allocator's lock).
-    s.state.store(tag(i, kDone));  // publishes the answer to the consumer
-    // The consumer only ever waits for the oldest; taken_ is read only when it waits.
-    if (done_.has_waiters() && i == taken_.load()) done_.notify();
-    return true;
-  }
-
-  // Claims the next cases no worker has started, at most `want` of them and at most this
-  // worker's share of what is queued: [*first, *last). False when none is queued.
-  bool claim(std::uint64_t want, std::uint64_t* first, std::uint64_t* last) {
-    std::uint64_t i = next_.load();
-    for (;;) {
-      const std::uint64_t h = head_.load();
-      if (i >= h) return false;
-      const std::uint64_t n = std::min(want, std::max<std::uint64_t>(1, (h - i) / threads_));
-      if (next_.compare_exchange_weak(i, i + n)) {
-        *first = i;
-        *last = i + n;
-        return true;
-      }
-    }
-  }
-
   void work_loop(BatchWorker& w) {
-    std::uint64_t chunk = 1;
     for (;;) {
-      std::uint64_t first = 0, last = 0;
-      if (!claim(chunk, &first, &last)) {
+      std::uint64_t i = next_.load();
+      bool claimed = false;
+      while (i < head_.load()) {
+        if (next_.compare_exchange_weak(i, i + 1)) {
+          claimed = true;
+          break;
+        }
+      }
+      if (!claimed) {
         if (stop_.load()) return;
         // A short spin first: with small cases the next one is usually a moment away, and a
         // sleep costs a system call on each side.
         auto ready = [&] { return stop_.load() || next_.load() < head_.load(); };
-        if (!spin_until(ready)) work_.wait_polling(ready, kIdlePoll);
+        bool soon = false;
+        for (int k = 0; k < kSpins && !(soon = ready()); ++k) pause();
+        if (!soon) work_.wait_polling(ready, kIdlePoll);
         continue;
       }
-      const auto t0 = std::chrono::steady_clock::now();
-      for (std::uint64_t i = first; i < last; ++i) run_claimed(w, i);
-      const auto took = std::chrono::steady_clock::now() - t0;
-      if (took < kQuickChunk)
-        chunk = std::min(chunk * 2, kMaxChunk);
-      else if (took > kSlowChunk)
-        chunk = 1;
+      Slot& s = ring_[i % window_];
+      run_one(w, *s.in, s);
+      // The case stays in its slot until the producer reuses it: it is freed on the thread that
+      // made it (a free from another thread contends for the allocator's lock).
+      s.state.store(kDone);                    // publishes the answer to the consumer
+      if (i == taken_.load()) done_.notify();  // the consumer only ever waits for the oldest
     }
   }
 
