@@ -16,6 +16,7 @@
 #include <clvm/error.hpp>
 #include <clvm/flags.hpp>
 #include <clvm/run_program.hpp>
+#include <clvm/stack_cache.hpp>
 
 #include <algorithm>
 #include <atomic>
@@ -46,6 +47,10 @@ struct BatchMemory {
   /// Table capacity a worker's arena keeps across cases. Default: all of it (up to the ceiling),
   /// as clvmr keeps its vectors, so repeated heavy cases do not fault their pages in again.
   std::size_t retention = SIZE_MAX;
+  /// Bytes of evaluator stack mappings a worker keeps across cases (its StackCache; 0: none, each
+  /// case maps and unmaps its own). Default: all a case used — the evaluator's entry limits keep
+  /// that under 1 GB, the most one running case holds anyway, so the bound is unchanged.
+  std::size_t stack_retention = SIZE_MAX;
   /// Huge-page advice for each worker's arena tables and evaluator stacks (Allocator(heap_limit,
   /// huge_pages), RunOptions::huge_pages). Default Off: measured faster for batches on this
   /// project's machines (docs/performance.md, "Huge pages").
@@ -64,11 +69,13 @@ class BatchWorker {
   /// Worker number `index` with an arena whose tables hold at most `ceiling` bytes
   /// (Allocator::set_memory_ceiling; SIZE_MAX: none), keep `retention` bytes of capacity across
   /// cases (Allocator::set_retention), and are made with `huge_pages`
-  /// (Allocator(heap_limit, huge_pages); run_options() passes it on to the evaluator's stacks).
+  /// (Allocator(heap_limit, huge_pages); run_options() passes it on to the evaluator's stacks),
+  /// and whose StackCache keeps `stack_retention` bytes of the evaluator's stacks across cases.
   /// `cancel` (may be null) must outlive the worker. Throws std::bad_alloc if the arena's memory
   /// cannot be reserved.
   BatchWorker(unsigned index, std::size_t ceiling, std::size_t retention,
-              const std::atomic<bool>* cancel, mem::HugePages huge_pages = mem::HugePages::Off);
+              const std::atomic<bool>* cancel, mem::HugePages huge_pages = mem::HugePages::Off,
+              std::size_t stack_retention = SIZE_MAX);
 
   /// The arena, rewound to empty, with heap limit `heap_limit` (e.g. 500,000,000 for LIMIT_HEAP
   /// cases) and its ceiling-reached mark cleared. Throws std::invalid_argument if heap_limit is 0
@@ -77,8 +84,11 @@ class BatchWorker {
   Allocator& arena() noexcept { return arena_; }
 
   /// run_program options for a case: the deadline `timeout` from now (none if nullopt), the
-  /// runner's cancel flag and the worker's huge-page choice. Throws nothing.
-  RunOptions run_options(std::optional<std::chrono::nanoseconds> timeout) const;
+  /// runner's cancel flag, the worker's huge-page choice and its stack cache (so one run at a time
+  /// may use them: the worker's thread). Throws nothing.
+  RunOptions run_options(std::optional<std::chrono::nanoseconds> timeout);
+  /// The evaluator stack mappings this worker keeps between cases.
+  const StackCache& stack_cache() const noexcept { return stacks_; }
 
   /// Whether the runner was cancelled (a case not yet started should answer Cancelled).
   bool cancelled() const noexcept {
@@ -100,6 +110,7 @@ class BatchWorker {
   Checkpoint empty_;
   const std::atomic<bool>* cancel_;
   mem::HugePages huge_pages_;
+  StackCache stacks_;
 };
 
 /// Options of a runner.
@@ -137,7 +148,8 @@ class BasicBatchRunner {
     const std::size_t retention = std::min(options.memory.retention, ceiling);
     for (unsigned i = 0; i < threads_; ++i)
       workers_.push_back(std::make_unique<BatchWorker>(i, ceiling, retention, &cancel_,
-                                                       options.memory.huge_pages));
+                                                       options.memory.huge_pages,
+                                                       options.memory.stack_retention));
     if (threads_ > 1) {
       try {
         for (unsigned i = 0; i < threads_; ++i)
@@ -203,16 +215,7 @@ class BasicBatchRunner {
 
   /// The next answer in input order, waiting for it. Requires: pending() > 0 (else throws
   /// std::logic_error). Rethrows an exception the job let escape for this case.
-  Out next() {
-    const std::uint64_t t = taken_.load(std::memory_order_relaxed);
-    if (t == head_.load()) throw std::logic_error("BatchRunner::next: nothing pending");
-    Slot& s = ring_[t % window_];
-    if (s.state.load() != kDone) {
-      work_.notify();  // whatever is queued starts now
-      done_.wait([&] { return s.state.load() == kDone; });
-    }
-    return take(s, t);
-  }
+  Out next() { return next_of(1); }
 
   /// Stops the batch: cases not yet started answer as cancelled (the job sees
   /// BatchWorker::cancelled()), running ones stop at their next deadline check with
@@ -229,7 +232,7 @@ class BasicBatchRunner {
     for (;;) {
       while (auto a = try_next()) sink(std::move(*a));
       if (pending() >= window_) {
-        sink(next());
+        sink(next_of(kTakeBatch));
         continue;
       }
       std::optional<In> c = source();
@@ -240,11 +243,33 @@ class BasicBatchRunner {
       if (!try_submit(*c)) throw std::logic_error("BatchRunner::run: a second producer");
       ++n;
     }
-    while (pending() > 0) sink(next());
+    while (pending() > 0) {
+      sink(next_of(kTakeBatch));
+      while (auto a = try_next()) sink(std::move(*a));
+    }
     return n;
   }
 
  private:
+  // next(), waiting (if it must wait) until the oldest answer and the one `batch` - 1 after it
+  // (or the newest) are ready. run() takes the others with try_next, so a stream of small cases
+  // wakes the consumer once per `batch` answers instead of once per answer (each wake-up is a
+  // system call on both sides). The workers notify on either index.
+  Out next_of(std::uint64_t batch) {
+    const std::uint64_t t = taken_.load(std::memory_order_relaxed);
+    const std::uint64_t h = head_.load();
+    if (t == h) throw std::logic_error("BatchRunner::next: nothing pending");
+    Slot& s = ring_[t % window_];
+    if (s.state.load() != kDone) {
+      const std::uint64_t g = std::min(t + batch - 1, h - 1);
+      Slot& last = ring_[g % window_];
+      goal_.store(g);
+      work_.notify();  // whatever is queued starts now
+      done_.wait([&] { return s.state.load() == kDone && last.state.load() == kDone; });
+    }
+    return take(s, t);
+  }
+
   static constexpr std::uint32_t kEmpty = 0, kDone = 1;
   static constexpr int kSpins = 256;  // looks (a few microseconds) before a worker sleeps
   static void pause() noexcept {
@@ -257,10 +282,12 @@ class BasicBatchRunner {
   // next() and the end of run() wake them at once; a sleeping worker also looks every kIdlePoll
   // by itself, so a queued case never waits longer than that.
   static constexpr std::uint64_t kWakeBatch = 32;
+  static constexpr std::uint64_t kTakeBatch = 32;  // answers per wake-up of a waiting consumer
   static constexpr std::chrono::microseconds kWakeDelay{50};
   static constexpr std::chrono::microseconds kIdlePoll{1000};
 
   void wake_workers(std::uint64_t head) {
+    if (!work_.has_waiters()) return;  // all awake: no clock read, no system call
     if (head - next_.load() >= kWakeBatch) {
       work_.notify();
       return;
@@ -301,6 +328,7 @@ class BasicBatchRunner {
       while (!pred()) cv_.wait_for(l, period);
       waiting_.fetch_sub(1);
     }
+    bool has_waiters() const noexcept { return waiting_.load() != 0; }
     void notify() {
       if (waiting_.load() == 0) return;
       std::lock_guard<std::mutex> l(m_);
@@ -357,7 +385,8 @@ class BasicBatchRunner {
       // The case stays in its slot until the producer reuses it: it is freed on the thread that
       // made it (a free from another thread contends for the allocator's lock).
       s.state.store(kDone);                    // publishes the answer to the consumer
-      if (i == taken_.load()) done_.notify();  // the consumer only ever waits for the oldest
+      // The consumer waits for the oldest answer and for goal_ (see next()).
+      if (i == taken_.load() || i == goal_.load()) done_.notify();
     }
   }
 
@@ -380,6 +409,7 @@ class BasicBatchRunner {
   alignas(64) std::atomic<std::uint64_t> head_{0};   // cases submitted (written by the producer)
   alignas(64) std::atomic<std::uint64_t> next_{0};   // next case a worker claims
   alignas(64) std::atomic<std::uint64_t> taken_{0};  // answers taken (written by the consumer)
+  std::atomic<std::uint64_t> goal_{0};  // the newest answer a waiting consumer wants (next())
   alignas(64) std::chrono::steady_clock::time_point last_wake_{};  // the producer's
   std::atomic<bool> cancel_{false};
   std::atomic<bool> stop_{false};

@@ -7,6 +7,7 @@
 #include <clvm/cost.hpp>
 #include <clvm/dialect.hpp>
 #include <clvm/node_ptr.hpp>
+#include <clvm/stack_cache.hpp>
 
 #include <atomic>
 #include <chrono>
@@ -76,6 +77,12 @@ struct RunOptions {
   /// as transparent huge pages (madvise(MADV_HUGEPAGE)); with Off (the default) the same mapping
   /// without the advice. Never changes the answer, cost or error.
   mem::HugePages huge_pages = mem::HugePages::Off;
+  /// Where the evaluator's deep stacks (past 4 MiB) come from and go back to: with a cache, a run
+  /// starts with the mappings the previous runs left there (pages already faulted in) and leaves
+  /// its own, up to the cache's retention; without one (null, the default) each run maps and
+  /// unmaps its own. Not owned; must outlive the run and serve one run at a time. Never changes
+  /// the answer, cost or error.
+  StackCache* stack_cache = nullptr;
 };
 
 /// Evaluates `program` with environment `env` in arena `a` under `dialect`, iteratively (no native

@@ -17,6 +17,7 @@
 #include <clvm/run_program.hpp>
 #include <clvm/serde.hpp>
 #include <clvm/serde_2026.hpp>
+#include <clvm/stack_cache.hpp>
 #include <clvm/text.hpp>
 #include <clvm/tree_hash.hpp>
 #include <clvm/version.hpp>

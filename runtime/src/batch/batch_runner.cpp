@@ -7,13 +7,15 @@
 namespace clvm {
 
 BatchWorker::BatchWorker(unsigned index, std::size_t ceiling, std::size_t retention,
-                         const std::atomic<bool>* cancel, mem::HugePages huge_pages)
+                         const std::atomic<bool>* cancel, mem::HugePages huge_pages,
+                         std::size_t stack_retention)
     : index_(index),
       ceiling_(ceiling),
       arena_(Allocator::kMaxHeapLimit, huge_pages),
       empty_(arena_.checkpoint()),
       cancel_(cancel),
-      huge_pages_(huge_pages) {
+      huge_pages_(huge_pages),
+      stacks_(stack_retention) {
   arena_.set_memory_ceiling(ceiling);
   arena_.set_retention(retention);
 }
@@ -25,7 +27,7 @@ Allocator& BatchWorker::fresh_arena(std::size_t heap_limit) {
   return arena_;
 }
 
-RunOptions BatchWorker::run_options(std::optional<std::chrono::nanoseconds> timeout) const {
+RunOptions BatchWorker::run_options(std::optional<std::chrono::nanoseconds> timeout) {
   RunOptions o;
   if (timeout) {
     const auto now = std::chrono::steady_clock::now();
@@ -35,6 +37,7 @@ RunOptions BatchWorker::run_options(std::optional<std::chrono::nanoseconds> time
   }
   o.cancel = cancel_;
   o.huge_pages = huge_pages_;
+  o.stack_cache = &stacks_;
   return o;
 }
 

@@ -55,6 +55,9 @@ struct Guard {
 bool huge_stacks(const RunOptions* options) noexcept {
   return options != nullptr && options->huge_pages == mem::HugePages::Advise;
 }
+StackCache* stack_cache(const RunOptions* options) noexcept {
+  return options != nullptr ? options->stack_cache : nullptr;
+}
 
 // kObserve: the instantiation that calls an EvalObserver (obs_); without it every hook compiles
 // away and the loop is exactly the unobserved one.
@@ -67,10 +70,10 @@ class Evaluator {
         obs_(kObserve ? options->observer : nullptr),
         flags_(d.flags()),
         gc_((d.flags() & ENABLE_GC) != 0),
-        vals_(kStackSizeLimit, huge_stacks(options)),
-        envs_(kStackSizeLimit, huge_stacks(options)),
-        steps_(kUnbounded, huge_stacks(options)),
-        gc_points_(kUnbounded, huge_stacks(options)) {
+        vals_(kStackSizeLimit, huge_stacks(options), stack_cache(options), 0),
+        envs_(kStackSizeLimit, huge_stacks(options), stack_cache(options), 1),
+        steps_(kUnbounded, huge_stacks(options), stack_cache(options), 2),
+        gc_points_(kUnbounded, huge_stacks(options), stack_cache(options), 3) {
     if (options != nullptr && (options->deadline || options->cancel != nullptr)) {
       options_ = options;
       next_poll_ = kDeadlineCheckCost - 1;

@@ -4,8 +4,12 @@
 /// and "at the limit" share the check). The first `Inline` entries live inside the object (the
 /// evaluator is on the caller's stack), so a run that stays shallow allocates nothing: the fixed
 /// per-call cost of run_program. Large stacks live in their own mappings, advised as transparent
-/// huge pages when the caller asks for it (RunOptions::huge_pages; see grow()).
+/// huge pages when the caller asks for it (RunOptions::huge_pages; see grow()). With a StackCache
+/// (RunOptions::stack_cache) such a mapping comes from the cache's slot for this stack and goes back
+/// to it at the end of the run, pages already faulted in.
 #pragma once
+
+#include <clvm/stack_cache.hpp>
 
 #include <sys/mman.h>
 
@@ -26,15 +30,20 @@ class Stack {
  public:
   /// An empty stack that can hold `limit` (> 0) entries, with room for min(Inline, limit) at
   /// first. `huge_pages`: whether its mapping (from kMapped bytes on) is advised as huge pages.
-  explicit Stack(std::size_t limit, bool huge_pages = false)
-      : limit_(limit), huge_pages_(huge_pages) {
+  /// `cache` (may be null; must outlive the stack): where that mapping is taken from (its slot
+  /// `slot` < StackCache::kSlots) and given back to on destruction.
+  explicit Stack(std::size_t limit, bool huge_pages = false, StackCache* cache = nullptr,
+                 unsigned slot = 0)
+      : limit_(limit), cache_(cache), slot_(slot), huge_pages_(huge_pages) {
     base_ = top_ = inline_data();
     end_ = base_ + (Inline < limit ? Inline : limit);
   }
   Stack(const Stack&) = delete;
   Stack& operator=(const Stack&) = delete;
   ~Stack() {
-    if (mapped_bytes_ != 0)
+    if (mapped_bytes_ != 0 && cache_ != nullptr)
+      cache_->give(slot_, {base_, mapped_bytes_, huge_pages_});
+    else if (mapped_bytes_ != 0)
       ::munmap(base_, mapped_bytes_);
     else if (base_ != inline_data())
       std::free(base_);
@@ -100,19 +109,19 @@ class Stack {
     void* p;
     if (next * sizeof(T) >= kMapped) {
       const std::size_t bytes = (next * sizeof(T) + kHuge - 1) & ~(kHuge - 1);
+      std::size_t got = bytes;
       if (mapped_bytes_ != 0) {
         p = ::mremap(base_, mapped_bytes_, bytes, MREMAP_MAYMOVE);
       } else {
-        p = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        p = first_mapping(got);
         if (p != MAP_FAILED) {
-          if (huge_pages_) ::madvise(p, bytes, MADV_HUGEPAGE);  // advice: failure changes nothing
           std::memcpy(p, base_, used * sizeof(T));
           if (base_ != inline_data()) std::free(base_);
         }
       }
       if (p == MAP_FAILED) throw std::bad_alloc();
-      mapped_bytes_ = bytes;
-      next = std::min(bytes / sizeof(T), limit_);
+      mapped_bytes_ = got;
+      next = std::min(got / sizeof(T), limit_);
     } else if (base_ == inline_data()) {
       p = std::malloc(next * sizeof(T));
       if (p == nullptr) throw std::bad_alloc();
@@ -127,6 +136,29 @@ class Stack {
     return true;
   }
 
+  // The stack's first mapping, at least `bytes` (a multiple of kHuge) long; sets `bytes` to its
+  // length. The cache's mapping for this slot if there is one (grown by mremap if short: its
+  // faulted pages move along), else a new one. MAP_FAILED if memory runs out.
+  void* first_mapping(std::size_t& bytes) {
+    StackCache::Mapping m = cache_ != nullptr ? cache_->take(slot_) : StackCache::Mapping{};
+    void* p;
+    if (m.base != nullptr) {
+      if (m.huge != huge_pages_)  // advice: failure changes nothing
+        ::madvise(m.base, m.bytes, huge_pages_ ? MADV_HUGEPAGE : MADV_NOHUGEPAGE);
+      p = m.base;
+      if (m.bytes < bytes) {
+        p = ::mremap(m.base, m.bytes, bytes, MREMAP_MAYMOVE);
+        if (p == MAP_FAILED) ::munmap(m.base, m.bytes);
+      } else {
+        bytes = m.bytes;
+      }
+      return p;
+    }
+    p = ::mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p != MAP_FAILED && huge_pages_) ::madvise(p, bytes, MADV_HUGEPAGE);
+    return p;
+  }
+
   static constexpr std::size_t kHuge = std::size_t{2} << 20;    // a transparent huge page
   static constexpr std::size_t kMapped = std::size_t{4} << 20;  // from here on, own mappings
 
@@ -135,6 +167,8 @@ class Stack {
   T* end_;
   std::size_t limit_;
   std::size_t mapped_bytes_ = 0;  // the mapping's size when base_ is one, else 0
+  StackCache* cache_;
+  unsigned slot_;
   bool huge_pages_;
   alignas(T) unsigned char inline_[Inline * sizeof(T)];  // not initialised: written before read
 };
