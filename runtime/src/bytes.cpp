@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: Apache-2.0
 #include <clvm/bytes.hpp>
 
+#include <array>
+#include <cstring>
+
 namespace clvm {
 namespace {
 
@@ -11,15 +14,32 @@ int hex_value(char c) noexcept {
   return -1;
 }
 
+// Two hex digits per byte value, so each byte is one 2-byte copy.
+constexpr auto kHexPairs = [] {
+  std::array<char, 512> t{};
+  constexpr char kDigits[] = "0123456789abcdef";
+  for (std::size_t i = 0; i < 256; ++i) {
+    t[2 * i] = kDigits[i >> 4];
+    t[2 * i + 1] = kDigits[i & 0xf];
+  }
+  return t;
+}();
+
 }  // namespace
 
-std::string to_hex(std::span<const std::uint8_t> bytes) {
-  static constexpr char kDigits[] = "0123456789abcdef";
-  std::string s(bytes.size() * 2, '\0');
-  for (std::size_t i = 0; i < bytes.size(); ++i) {
-    s[2 * i] = kDigits[bytes[i] >> 4];
-    s[2 * i + 1] = kDigits[bytes[i] & 0xf];
+void append_hex(std::string& out, std::span<const std::uint8_t> bytes) {
+  const std::size_t at = out.size();
+  out.resize(at + 2 * bytes.size());
+  char* p = out.data() + at;
+  for (const std::uint8_t b : bytes) {
+    std::memcpy(p, &kHexPairs[2 * std::size_t{b}], 2);
+    p += 2;
   }
+}
+
+std::string to_hex(std::span<const std::uint8_t> bytes) {
+  std::string s;
+  append_hex(s, bytes);
   return s;
 }
 

@@ -55,6 +55,24 @@ TEST(Number, HexHelpersRejectBadInput) {
   EXPECT_FALSE(bytes_from_hex<2>("cafe00"));
 }
 
+TEST(Number, HexOfEveryByteValueAndAppending) {
+  Bytes all(256);
+  for (std::size_t i = 0; i < 256; ++i) all[i] = static_cast<std::uint8_t>(i);
+  const std::string hex = to_hex(all);
+  ASSERT_EQ(hex.size(), 512u);
+  EXPECT_EQ(hex.substr(0, 8), "00010203");
+  EXPECT_EQ(hex.substr(0x7f * 2, 6), "7f8081");
+  EXPECT_EQ(hex.substr(496), "f8f9fafbfcfdfeff");
+  EXPECT_EQ(from_hex(hex), all);
+  std::string out = "prefix ";
+  append_hex(out, all);
+  append_hex(out, Bytes{});
+  EXPECT_EQ(out, "prefix " + hex);
+  append_hex(out, Bytes{0xab});
+  EXPECT_EQ(out.substr(out.size() - 3), "fab");
+  EXPECT_EQ(to_hex(Bytes{}), "");
+}
+
 RC_GTEST_PROP(Number, RoundTripsAndIsMinimal, (std::vector<std::uint8_t> raw)) {
   const Number n = number_from_bytes(raw);
   const auto enc = number_to_bytes(n);

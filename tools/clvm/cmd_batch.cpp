@@ -136,7 +136,9 @@ void run_case(std::string_view line, std::size_t line_no, const BatchDefaults& d
       fmt::format_to(std::back_inserter(out), "FAIL: {}\n", e.what());
       return;
     }
-    out += to_hex(node_to_bytes(a, r.node));
+    const Bytes result = node_to_bytes(a, r.node);
+    out.reserve(out.size() + 2 * result.size() + 24);  // the hex, " <cost>\n": one allocation
+    append_hex(out, result);
     fmt::format_to(std::back_inserter(out), " {}\n", r.cost);
   } catch (const Error& e) {
     const ErrorKind kind = worker.classify(e);
@@ -216,9 +218,18 @@ int run_batch(std::istream& in, std::ostream& out, const BatchDefaults& defaults
       },
       [&](Answer&& a) {
         malformed = malformed || a.malformed;
+        auto write = [&out](const std::string& s) {
+          out.write(s.data(), static_cast<std::streamsize>(s.size()));
+        };
+        if (a.text.size() >= kFlushBytes) {  // a large answer goes out as it is, not copied
+          write(answers);
+          answers.clear();
+          write(a.text);
+          return;
+        }
         answers += a.text;
         if (answers.size() >= kFlushBytes) {
-          out.write(answers.data(), static_cast<std::streamsize>(answers.size()));
+          write(answers);
           answers.clear();
         }
       });

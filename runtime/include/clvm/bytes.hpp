@@ -48,8 +48,13 @@ using Bytes32 = BytesN<32>;
 using Bytes48 = BytesN<48>;
 using Bytes96 = BytesN<96>;
 
-/// Lower-case hex of `bytes` (no prefix).
+/// Lower-case hex of `bytes` (no prefix). Throws std::bad_alloc.
 std::string to_hex(std::span<const std::uint8_t> bytes);
+
+/// Appends the lower-case hex of `bytes` to `out` (one resize: no intermediate string, which
+/// matters for results of hundreds of MB). Throws std::bad_alloc (then `out` may have grown,
+/// with unspecified contents past its old size).
+void append_hex(std::string& out, std::span<const std::uint8_t> bytes);
 
 /// Decodes hex (upper or lower case, an optional "0x" prefix). Returns nullopt on an odd length or
 /// a non-hex character; `error_offset`, when given, receives the offset of the first bad character.
