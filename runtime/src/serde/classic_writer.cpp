@@ -7,6 +7,7 @@
 
 #include "serde/atom_prefix.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <limits>
 #include <vector>
@@ -17,27 +18,53 @@ namespace {
 using namespace serde_detail;
 
 // The output and the stack of pending rests are written through local pointers (a byte store may
-// alias anything, so members would be reloaded after every byte); growth is out of line.
+// alias anything, so members would be reloaded after every byte); growth is out of line. Both
+// start in local storage: most results are a few bytes (a batch of small cases serializes one
+// answer per case), and a heap block made on one thread and freed on another costs the
+// allocator's locks; the result is then copied out at its exact size.
+constexpr std::size_t kLocalOutput = 256;
+constexpr std::size_t kLocalStack = 64;
+
 struct Buffer {
-  std::vector<std::uint8_t> bytes;
+  std::vector<std::uint8_t> bytes;  // empty while base points at the local array
   std::uint8_t* base;
   std::uint8_t* end;
 };
 
 [[gnu::noinline]] std::uint8_t* grow_output(Buffer& b, std::uint8_t* p, std::size_t n) {
   const std::size_t used = static_cast<std::size_t>(p - b.base);
-  std::size_t cap = b.bytes.size() * 2;
+  const std::size_t had = static_cast<std::size_t>(b.end - b.base);
+  std::size_t cap = std::max<std::size_t>(had * 2, 4096);
   while (cap - used < n) cap *= 2;
-  b.bytes.resize(cap);
+  if (b.bytes.empty()) {  // leaving the local array
+    std::vector<std::uint8_t> heap(cap);
+    std::memcpy(heap.data(), b.base, used);
+    b.bytes = std::move(heap);
+  } else {
+    b.bytes.resize(cap);
+  }
   b.base = b.bytes.data();
   b.end = b.base + cap;
   return b.base + used;
 }
 
-[[gnu::noinline]] NodePtr* grow_stack(std::vector<NodePtr>& s, NodePtr* sp) {
-  const std::size_t used = static_cast<std::size_t>(sp - s.data());
-  s.resize(s.size() * 2);
-  return s.data() + used;
+struct RestStack {
+  std::vector<NodePtr> heap;  // empty while `base` points at the local array
+  NodePtr* base;
+  NodePtr* end;
+};
+
+[[gnu::noinline]] NodePtr* grow_stack(RestStack& s, NodePtr* sp) {
+  const std::size_t used = static_cast<std::size_t>(sp - s.base);
+  if (s.heap.empty()) {
+    s.heap.resize(used * 2);
+    std::copy(s.base, sp, s.heap.begin());
+  } else {
+    s.heap.resize(s.heap.size() * 2);
+  }
+  s.base = s.heap.data();
+  s.end = s.base + s.heap.size();
+  return s.base + used;
 }
 
 // An inline atom (canonical value v < 2^26): nil, a bare byte, or a 1-byte prefix and 2..4 bytes.
@@ -81,13 +108,13 @@ inline std::uint8_t* put_prefix(std::uint8_t* p, std::span<const std::uint8_t> b
 // `Limited`: check `limit` after every write (node_to_bytes_limit); node_to_bytes has none.
 template <bool Limited>
 std::vector<std::uint8_t> write_classic(const Allocator& a, NodePtr root, std::size_t limit) {
-  Buffer out{std::vector<std::uint8_t>(4096), nullptr, nullptr};
-  out.base = out.bytes.data();
-  out.end = out.base + out.bytes.size();
+  std::uint8_t local_output[kLocalOutput];
+  Buffer out{{}, local_output, local_output + kLocalOutput};
   std::uint8_t* p = out.base;
-  std::vector<NodePtr> stack(64);  // rests still to write, innermost last
-  NodePtr* sp = stack.data();
-  NodePtr* stack_end = sp + stack.size();
+  NodePtr local_stack[kLocalStack];
+  RestStack stack{{}, local_stack, local_stack + kLocalStack};  // rests to write, innermost last
+  NodePtr* sp = stack.base;
+  NodePtr* stack_end = stack.end;
   NodePtr n = root;
   for (;;) {
     while (n.is_pair()) {
@@ -101,7 +128,7 @@ std::vector<std::uint8_t> write_classic(const Allocator& a, NodePtr root, std::s
       }
       if (sp == stack_end) [[unlikely]] {
         sp = grow_stack(stack, sp);
-        stack_end = stack.data() + stack.size();
+        stack_end = stack.end;
       }
       *sp++ = pr.rest;
       n = pr.first;
@@ -121,10 +148,12 @@ std::vector<std::uint8_t> write_classic(const Allocator& a, NodePtr root, std::s
       if (static_cast<std::size_t>(p - out.base) > limit) [[unlikely]]
         throw EvalError(ErrorKind::OutOfMemory);
     }
-    if (sp == stack.data()) break;
+    if (sp == stack.base) break;
     n = *--sp;
   }
-  out.bytes.resize(static_cast<std::size_t>(p - out.base));
+  const std::size_t used = static_cast<std::size_t>(p - out.base);
+  if (out.bytes.empty()) return std::vector<std::uint8_t>(out.base, p);
+  out.bytes.resize(used);
   return std::move(out.bytes);
 }
 
