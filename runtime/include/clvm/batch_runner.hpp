@@ -384,7 +384,7 @@ class BasicBatchRunner {
       run_one(w, *s.in, s);
       // The case stays in its slot until the producer reuses it: it is freed on the thread that
       // made it (a free from another thread contends for the allocator's lock).
-      s.state.store(kDone);                    // publishes the answer to the consumer
+      s.state.store(kDone);  // publishes the answer to the consumer
       // The consumer waits for the oldest answer and for goal_ (see next()).
       if (i == taken_.load() || i == goal_.load()) done_.notify();
     }

@@ -5,8 +5,8 @@
 /// evaluator is on the caller's stack), so a run that stays shallow allocates nothing: the fixed
 /// per-call cost of run_program. Large stacks live in their own mappings, advised as transparent
 /// huge pages when the caller asks for it (RunOptions::huge_pages; see grow()). With a StackCache
-/// (RunOptions::stack_cache) such a mapping comes from the cache's slot for this stack and goes back
-/// to it at the end of the run, pages already faulted in.
+/// (RunOptions::stack_cache) such a mapping comes from the cache's slot for this stack and goes
+/// back to it at the end of the run, pages already faulted in.
 #pragma once
 
 #include <clvm/stack_cache.hpp>
