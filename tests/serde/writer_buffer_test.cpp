@@ -26,8 +26,8 @@ void check_round_trip(Allocator& a, NodePtr n) {
 
 TEST(ClassicWriterBuffers, AtomsAroundTheLocalAndFirstHeapSizes) {
   Allocator a;
-  for (std::size_t size : {1, 2, 100, 250, 251, 252, 253, 254, 255, 256, 257, 300, 4090, 4095,
-                           4096, 4097, 9000}) {
+  for (std::size_t size :
+       {1, 2, 100, 250, 251, 252, 253, 254, 255, 256, 257, 300, 4090, 4095, 4096, 4097, 9000}) {
     Bytes b(size);
     for (std::size_t i = 0; i < size; ++i) b[i] = static_cast<std::uint8_t>(i * 7 + 1);
     check_round_trip(a, a.new_atom(b));
