@@ -269,15 +269,7 @@ TEST(EvalRunProgram, DeepProgramsDoNotRecurse) {
   // (i (q . 1) (i (q . 1) ... (q . 42) ...) (q . 0)) nested 100,000 deep: evaluated iteratively.
   constexpr int kDepth = 100'000;
   Allocator a;
-  const NodePtr q = Allocator::one();
-  const NodePtr i_op = a.new_atom(Bytes{3});
-  const NodePtr quoted_one = a.new_pair(q, Allocator::one());
-  const NodePtr quoted_nil = a.new_pair(q, Allocator::nil());
-  NodePtr prg = a.new_pair(q, a.new_atom(Bytes{42}));
-  for (int i = 0; i < kDepth; ++i) {
-    const NodePtr tail = a.new_pair(prg, a.new_pair(quoted_nil, Allocator::nil()));
-    prg = a.new_pair(i_op, a.new_pair(quoted_one, tail));
-  }
+  const NodePtr prg = nested_ifs(a, kDepth);
   const Reduction r = run_program(a, ChiaDialect(0), prg, Allocator::nil(), 0);
   EXPECT_EQ(to_text(a, r.node), "0x2a");
   EXPECT_EQ(r.cost, 20u + 74u * kDepth);
@@ -307,16 +299,8 @@ TEST(EvalRunProgram, HugePagesOptionReachesTheStacks) {
   ASSERT_TRUE(before.has_value());
   for (const mem::HugePages mode : {mem::HugePages::Off, mem::HugePages::Advise}) {
     Allocator a(Allocator::kMaxHeapLimit, mem::HugePages::Off);
-    const NodePtr q = Allocator::one();
-    const NodePtr i_op = a.new_atom(Bytes{3});
-    const NodePtr quoted_one = a.new_pair(q, Allocator::one());
-    const NodePtr quoted_nil = a.new_pair(q, Allocator::nil());
-    const NodePtr innermost = a.new_pair(q, a.new_atom(Bytes{42}));
-    NodePtr prg = innermost;
-    for (int i = 0; i < kDepth; ++i) {
-      const NodePtr tail = a.new_pair(prg, a.new_pair(quoted_nil, Allocator::nil()));
-      prg = a.new_pair(i_op, a.new_pair(quoted_one, tail));
-    }
+    NodePtr innermost;
+    const NodePtr prg = nested_ifs(a, kDepth, &innermost);
     HugePageProbe probe(innermost);
     RunOptions o;
     o.observer = &probe;

@@ -24,6 +24,7 @@
 namespace clvm {
 namespace {
 
+using test::nested_ifs;
 using test::to_text;
 
 constexpr std::size_t kMiB = std::size_t{1} << 20;
@@ -151,22 +152,6 @@ TEST(StackCache, HugePageAdviceFollowsTheStackNotTheCache) {
     ASSERT_TRUE(m.has_value());
     EXPECT_EQ(m->has("hg"), huge);
   }
-}
-
-// (i (q . 1) (i (q . 1) ... (q . 42) ...) (q . 0)) nested `depth` deep; `innermost` receives the
-// (q . 42) at its centre.
-NodePtr nested_ifs(Allocator& a, int depth, NodePtr* innermost) {
-  const NodePtr q = Allocator::one();
-  const NodePtr i_op = a.new_atom(Bytes{3});
-  const NodePtr quoted_one = a.new_pair(q, Allocator::one());
-  const NodePtr quoted_nil = a.new_pair(q, Allocator::nil());
-  NodePtr prg = a.new_pair(q, a.new_atom(Bytes{42}));
-  *innermost = prg;
-  for (int i = 0; i < depth; ++i) {
-    const NodePtr tail = a.new_pair(prg, a.new_pair(quoted_nil, Allocator::nil()));
-    prg = a.new_pair(i_op, a.new_pair(quoted_one, tail));
-  }
-  return prg;
 }
 
 // Records the cache's retained bytes when the innermost program is evaluated.

@@ -192,4 +192,18 @@ std::string to_text(const Allocator& a, NodePtr n) {
   return out;
 }
 
+NodePtr nested_ifs(Allocator& a, int depth, NodePtr* innermost) {
+  const NodePtr q = Allocator::one();
+  const NodePtr i_op = a.new_atom(Bytes{3});
+  const NodePtr quoted_one = a.new_pair(q, Allocator::one());
+  const NodePtr quoted_nil = a.new_pair(q, Allocator::nil());
+  NodePtr prg = a.new_pair(q, a.new_atom(Bytes{42}));
+  if (innermost != nullptr) *innermost = prg;
+  for (int i = 0; i < depth; ++i) {
+    const NodePtr tail = a.new_pair(prg, a.new_pair(quoted_nil, Allocator::nil()));
+    prg = a.new_pair(i_op, a.new_pair(quoted_one, tail));
+  }
+  return prg;
+}
+
 }  // namespace clvm::test

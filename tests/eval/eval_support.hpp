@@ -35,4 +35,8 @@ Bytes decode_hex(std::string_view text);
 /// The text form of `n` in op-test syntax (for failure messages).
 std::string to_text(const Allocator& a, NodePtr n);
 
+/// (i (q . 1) (i (q . 1) ... (q . 42) ...) (q . 0)) nested `depth` deep (a deep program that
+/// evaluates to 42 at cost 20 + 74 * depth); `innermost`, if given, receives its (q . 42).
+NodePtr nested_ifs(Allocator& a, int depth, NodePtr* innermost = nullptr);
+
 }  // namespace clvm::test
