@@ -241,43 +241,32 @@ TEST(BatchRunner, WindowBoundsWhatIsInFlight) {
       }
     }
   };
-  BatchOptions o;
-  o.threads = 2;
-  o.window = 32;
-  {
+  // Streams 20,000 cases through `threads` workers and a window of `window`; checks the sum, the
+  // window at every submission and the peak of live cases.
+  auto stream = [](unsigned threads, std::size_t window) {
+    peak = 0;
+    BatchOptions o;
+    o.threads = threads;
+    o.window = window;
     BasicBatchRunner<Tracked, int> runner(o, [](BatchWorker&, Tracked&) { return 1; });
     int left = 20'000, sum = 0;
     runner.run(
         [&]() -> std::optional<Tracked> {
           if (left == 0) return std::nullopt;
           --left;
+          EXPECT_LE(runner.pending(), window);
           return Tracked{};
         },
         [&](int v) { sum += v; });
     EXPECT_EQ(sum, 20'000);
-    EXPECT_LE(peak.load(), 32 + 3);  // the window, the source's temporaries
+    EXPECT_LE(peak.load(), static_cast<int>(window) + 3);  // the window, the source's temporaries
     // Done cases stay in their slots until reused (freed on the thread that made them).
-    EXPECT_LE(alive.load(), 32);
-  }
+    EXPECT_LE(alive.load(), static_cast<int>(window));
+  };
+  stream(2, 32);
   EXPECT_EQ(alive.load(), 0);  // the runner frees what it holds
-  // A window smaller than the runs workers claim, with an odd thread count.
-  peak = 0;
-  o.threads = 3;
-  o.window = 5;
-  {
-    BasicBatchRunner<Tracked, int> runner(o, [](BatchWorker&, Tracked&) { return 1; });
-    int left = 20'000, sum = 0;
-    runner.run(
-        [&]() -> std::optional<Tracked> {
-          if (left == 0) return std::nullopt;
-          --left;
-          EXPECT_LE(runner.pending(), 5u);
-          return Tracked{};
-        },
-        [&](int v) { sum += v; });
-    EXPECT_EQ(sum, 20'000);
-    EXPECT_LE(peak.load(), 5 + 3);
-  }
+  // A window smaller than the runs the consumer waits for, with an odd thread count.
+  stream(3, 5);
   EXPECT_EQ(alive.load(), 0);
   // One thread: a full window cannot wait for itself.
   BatchOptions one;
