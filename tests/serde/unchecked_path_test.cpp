@@ -289,13 +289,18 @@ TEST(SerdeUncheckedPath, BackrefsHandOverFromTheClassicLoop) {
       {"truncated after the hand-over", deep(3, 10, serde_test::hex("fe01ff"), false),
        ErrorKind::BadEncoding},
       {"a second back reference", deep(3, 10, serde_test::hex("fffe01fe03")), std::nullopt},
+      {"pairs closed before the hand-over", serde_test::hex("ffff01ff0280fe02"), std::nullopt},
+      {"the stack after closed pairs", serde_test::hex("ffff01ff0280ffff03ff0480fe01"),
+       std::nullopt},
+      {"under open firsts after closed pairs", deep(2, 70, serde_test::hex("ffff01ff0280fe05")),
+       std::nullopt},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(std::string(c.name) + " " + serde_test::to_hex(c.in));
     Allocator probe;
     const Outcome o = parse(br.read, probe, c.in);
     EXPECT_EQ(o.error, c.error);
-    compare_paths(br, c.in);
+    EXPECT_TRUE(compare_paths(br, c.in)) << "the checked path did not run";
     if (!c.error) expect_limit_errors(br, c.in);
   }
 }
