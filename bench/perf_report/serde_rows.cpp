@@ -7,7 +7,9 @@
 #include <clvm/serde.hpp>
 #include <clvm/tree_hash.hpp>
 
+#include <bit>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <iterator>
 #include <vector>
@@ -50,6 +52,38 @@ void print(const Row& r, bool live_native) {
               fmt_ratio(r.wasm_ns, med).c_str(), target.c_str(),
               target.empty() ? "" : (met ? "  met" : "  MISSED"));
   std::fflush(stdout);
+}
+
+// The floor of any parser of these bytes: reads every token as the readers do (a run of cons
+// boxes per 8-byte load, the prefix of every atom and back-reference path, skipping their bytes)
+// but builds nothing and keeps no stack. Returns the number of leaf tokens (atoms and `fe`s).
+// Assumes well-formed input (the generators).
+[[gnu::noinline]] std::size_t scan_tokens(const std::vector<std::uint8_t>& in) {
+  const std::uint8_t* p = in.data();
+  const std::uint8_t* const end = p + in.size();
+  std::size_t leaves = 0;
+  while (p < end) {
+    if (end - p >= 8) {
+      std::uint64_t w;
+      std::memcpy(&w, p, 8);
+      p += static_cast<unsigned>(std::countr_zero(~w | (std::uint64_t{1} << 63))) / 8;
+    }
+    std::uint8_t b = *p++;
+    if (b == 0xff) continue;
+    ++leaves;
+    if (b == 0xfe) b = *p++;  // the path atom's first byte
+    if (b <= 0x80) continue;
+    std::size_t len = 0;
+    if (b < 0xc0) {
+      len = b & 0x3f;
+    } else {
+      const unsigned width = static_cast<unsigned>(std::countl_one(b));
+      len = b & (0x7fu >> width);
+      for (unsigned i = 1; i < width; ++i) len = (len << 8) | *p++;
+    }
+    p += len;
+  }
+  return leaves;
 }
 
 }  // namespace
@@ -124,10 +158,27 @@ void report_serde(const Options& o, const std::map<std::string, double>& anchors
     wasm(rows[0], dir + "block_af9c3d98.bin", false);
     wasm(rows[2], dir + "0.generator", true);
   }
+  // Tokenizing alone (scan_tokens), timed after the rows: native / this is the most any parser
+  // of the same bytes could reach in this run.
+  std::size_t leaves = 0;
+  const auto floor = [&](const char* name, const std::vector<std::uint8_t>& in, const Row& of) {
+    Best t;
+    for (std::size_t round = 0; round < o.rounds; ++round)
+      t.add(sample([&] { leaves += scan_tokens(in); }, none, o.min_reps, o.min_ms));
+    std::printf(
+        "  tokenize only, %-36s %9s  (parser %s; native med / tokenize med = %s, the "
+        "ceiling of the row's ratio)\n",
+        name, fmt_ns(t.median).c_str(), fmt_ns(of.ours.median).c_str(),
+        fmt_ratio(of.native.median, t.median).c_str());
+  };
   rows[5].bytes = compressed;
   rows[5].extra_target = "<= 253078 B";
   rows[5].extra_met = compressed <= 253078;
   for (const auto& r : rows) print(r, o.native != nullptr);
+  floor("block", block, rows[1]);
+  floor("0.generator", gen0, rows[2]);
+  floor("0.generator inflated", inflated, rows[3]);
+  if (leaves == 0) std::printf("  (no tokens)\n");
 
   Row tc("tree_hash_cached 0.generator (cold)", inflated.size(), 0);
   std::size_t memo = 0;

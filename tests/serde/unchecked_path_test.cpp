@@ -243,6 +243,68 @@ TEST(SerdeUncheckedPath, RandomValidInputsHitEachLimitOnTheCheckedPath) {
   }
 }
 
+// node_from_bytes_backrefs' fast path runs the classic loop until its first `fe` token and then
+// continues in the back-reference parser from that loop's stack: the hand-over must keep every
+// node, counter and error, wherever it happens (first token, deep in a stack that outgrew its
+// inline buffer, under open pairs of both kinds) and an `fe` inside atom bytes must not trigger it.
+TEST(SerdeUncheckedPath, BackrefsHandOverFromTheClassicLoop) {
+  const ReaderCase& br = kReaders[2];
+  // `rests` pairs whose first half (a 5-byte atom) is done, then `depth` pairs whose first half is
+  // open, then `tail` (the innermost first half), then nils for the open pairs' rests if `close`.
+  auto deep = [](std::size_t rests, std::size_t depth, const Bytes& tail, bool close = true) {
+    Bytes in;
+    for (std::size_t i = 0; i < rests; ++i) in.insert(in.end(), {0xff, 0x85, 1, 2, 3, 4, 5});
+    in.insert(in.end(), depth, 0xff);
+    in.insert(in.end(), tail.begin(), tail.end());
+    if (close) in.insert(in.end(), depth, 0x80);
+    return in;
+  };
+  // A path of 200 rests (25 bytes of ones after the terminating 01): past the bottom of 200.
+  Bytes rests200{0xfe, 0x9a, 0x01};
+  rests200.insert(rests200.end(), 25, 0xff);
+  struct Case {
+    const char* name;
+    Bytes in;
+    std::optional<ErrorKind> error;
+  };
+  const Case cases[] = {
+      {"fe first", serde_test::hex("fe01"), std::nullopt},
+      {"fe first, path into nil", serde_test::hex("fe02"), ErrorKind::BackreferenceError},
+      {"fe first, truncated path", serde_test::hex("fe"), ErrorKind::BadEncoding},
+      {"fe first, truncated prefixed path", serde_test::hex("fe82ff"), ErrorKind::BadEncoding},
+      {"the stack itself under 300 rests", deep(300, 0, serde_test::hex("fe01")), std::nullopt},
+      {"200 rests down a stack of 200", deep(200, 0, rests200), std::nullopt},
+      {"the stack under 500 open firsts", deep(3, 500, serde_test::hex("fe01")), std::nullopt},
+      {"a first under 500 open firsts", deep(3, 500, serde_test::hex("fe05")), std::nullopt},
+      {"to the bottom's nil", deep(2, 40, serde_test::hex("fe8400000007")), std::nullopt},
+      {"past the bottom", deep(2, 40, serde_test::hex("fe8400ffffff")),
+       ErrorKind::BackreferenceError},
+      {"into an atom after the hand-over", deep(2, 0, serde_test::hex("fe0b")),
+       ErrorKind::BackreferenceError},
+      {"into an atom under open firsts", deep(2, 300, serde_test::hex("fe0b")),
+       ErrorKind::BackreferenceError},
+      {"fe inside atom bytes", serde_test::hex("ff83fefefeff84fe01fe01fe01"), std::nullopt},
+      {"fe inside atom bytes, then truncated", serde_test::hex("ff83fefefeff84fe01fe01"),
+       ErrorKind::BadEncoding},
+      {"truncated after the hand-over", deep(3, 10, serde_test::hex("fe01ff"), false),
+       ErrorKind::BadEncoding},
+      {"a second back reference", deep(3, 10, serde_test::hex("fffe01fe03")), std::nullopt},
+      {"pairs closed before the hand-over", serde_test::hex("ffff01ff0280fe02"), std::nullopt},
+      {"the stack after closed pairs", serde_test::hex("ffff01ff0280ffff03ff0480fe01"),
+       std::nullopt},
+      {"under open firsts after closed pairs", deep(2, 70, serde_test::hex("ffff01ff0280fe05")),
+       std::nullopt},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(std::string(c.name) + " " + serde_test::to_hex(c.in));
+    Allocator probe;
+    const Outcome o = parse(br.read, probe, c.in);
+    EXPECT_EQ(o.error, c.error);
+    EXPECT_TRUE(compare_paths(br, c.in)) << "the checked path did not run";
+    if (!c.error) expect_limit_errors(br, c.in);
+  }
+}
+
 TEST(SerdeUncheckedPath, BoundaryOfTheFastPath) {
   // A 5-byte input may make 5 atoms, 2 pairs (classic) and 5 heap bytes: with exactly that room
   // the fast path runs. "(2 0)" uses 2 atoms, 2 heap bytes and 2 pairs (the pair bound is

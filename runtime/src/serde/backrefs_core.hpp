@@ -48,6 +48,18 @@ class BackrefParser {
 
   explicit BackrefParser(Builder& b) : b_(b) {}
 
+  /// Parses one object from `c`, continuing a parse already under way: `open` lists its open
+  /// pairs bottom first (0: reading the first half, 1: reading the rest) and `firsts` the
+  /// finished first halves, one per 1 in `open`, in the same order; every push that made them
+  /// was already told to the builder. Throws as parse.
+  Node resume(Cursor& c, std::span<const std::uint8_t> open, std::span<const Node> firsts) {
+    stack_.clear();
+    for (const Node n : firsts) stack_.push_back(Entry{n, Node{}});
+    size_ = stack_.size();
+    open0_ = open;
+    return parse(c);
+  }
+
   /// Parses one object from `c`. Throws SerdeError on malformed input.
   Node parse(Cursor& c) {
     if constexpr (Builder::kBulkPushes) {
@@ -91,9 +103,10 @@ class BackrefParser {
     const std::uint8_t* const data = c.data;
     const std::uint8_t* const end = data + c.size;
     const std::uint8_t* p = data + c.pos;
-    std::vector<std::uint8_t> open(64);
-    std::uint8_t* op = open.data();  // one past the top
-    std::uint8_t* op_limit = op + open.size();
+    std::vector<std::uint8_t> open(std::max<std::size_t>(64, 2 * open0_.size()));
+    std::copy(open0_.begin(), open0_.end(), open.begin());
+    std::uint8_t* op = open.data() + open0_.size();  // one past the top
+    std::uint8_t* op_limit = open.data() + open.size();
     if (stack_.size() < 64) stack_.resize(64);
     Entry* sp = stack_.data() + size_;
     Entry* sp_limit = stack_.data() + stack_.size();
@@ -230,8 +243,9 @@ class BackrefParser {
   Builder& b_;
   std::vector<Entry> stack_;  // [0, size_) in use (the loop's top is local; see parse_loop)
   std::size_t size_ = 0;
-  std::size_t cached_ = 0;  // entries [0, cached_) have `list` set
-  std::size_t pushes_ = 0;  // pushes not yet told to a bulk builder
+  std::size_t cached_ = 0;               // entries [0, cached_) have `list` set
+  std::size_t pushes_ = 0;               // pushes not yet told to a bulk builder
+  std::span<const std::uint8_t> open0_;  // the open pairs a resumed parse starts with
 };
 
 }  // namespace clvm::serde_detail

@@ -5,8 +5,10 @@
 #include <clvm/serde.hpp>
 
 #include "serde/backrefs_core.hpp"
+#include "serde/backrefs_resume.hpp"
 
 #include <utility>
+#include <vector>
 
 namespace clvm {
 namespace {
@@ -94,11 +96,27 @@ template <bool Unchecked>
 
 }  // namespace
 
+[[gnu::noinline, gnu::aligned(64)]] NodePtr serde_detail::resume_backrefs(
+    Allocator& a, std::span<const std::uint8_t> bytes, std::size_t pos,
+    std::span<const std::uint32_t> stack) {
+  std::vector<std::uint8_t> open;
+  std::vector<NodePtr> firsts;
+  open.reserve(stack.size());
+  for (const std::uint32_t e : stack) {
+    open.push_back(e == kClassicOpen ? 0 : 1);
+    if (e != kClassicOpen) firsts.push_back(NodePtr::from_raw(e));
+  }
+  serde_detail::Cursor c{bytes.data(), bytes.size(), pos};
+  ArenaBuilder<true> builder(a);
+  serde_detail::BackrefParser<ArenaBuilder<true>> parser(builder);
+  return parser.resume(c, open, firsts);
+}
+
 NodePtr node_from_bytes_backrefs(Allocator& a, std::span<const std::uint8_t> bytes) {
   const std::size_t n = bytes.size();
   if (n <= Allocator::kMaxPairs / 2 && detail::arena_internals(a).can_add_nodes(n, 2 * n, n))
       [[likely]]
-    return read_backrefs<true>(a, bytes);
+    return serde_detail::read_backrefs_unchecked(a, bytes);
   return read_backrefs<false>(a, bytes);
 }
 

@@ -16,6 +16,7 @@
 #include <clvm/serde.hpp>
 
 #include "serde/atom_prefix.hpp"
+#include "serde/backrefs_resume.hpp"
 
 #include <bit>
 #include <cstring>
@@ -27,7 +28,7 @@ namespace {
 using namespace serde_detail;
 
 // Never a NodePtr: the tag 63 is unused.
-constexpr std::uint32_t kOpen = 0xFFFF'FFFF;
+constexpr std::uint32_t kOpen = kClassicOpen;
 
 [[noreturn]] void throw_non_canonical(const char* what) {
   throw SerdeError(ErrorKind::NonCanonicalSerialization, what);
@@ -38,8 +39,9 @@ constexpr std::uint32_t kOpen = 0xFFFF'FFFF;
 }
 
 // A prefixed atom (first byte 0x81..0xfd, already consumed at c.pos - 1); the cold-ish path.
+// Always inline: with two unchecked loops calling it the compiler would otherwise make it a call.
 template <bool Strict, bool Unchecked>
-NodePtr read_prefixed(Allocator& a, Cursor& c, std::uint8_t first) {
+[[gnu::always_inline]] inline NodePtr read_prefixed(Allocator& a, Cursor& c, std::uint8_t first) {
   const Prefix p = decode_prefix(c, first);
   const std::span<const std::uint8_t> blob = c.take(p.len);
   if constexpr (Unchecked && !Strict) {
@@ -92,9 +94,15 @@ class ParseStack {
 
 // Out of line and cache-line aligned: the loop is branch-bound, and its speed depended on where
 // the linker happened to place it (the same code measured 44 to 60 us per block generator).
-template <bool Strict, bool Unchecked>
+//
+// `Backrefs` (lenient and unchecked only) is node_from_bytes_backrefs' loop until its first `fe`
+// token: every push onto clvmr's parse stack (a node made, a pair closed) adds its ghost pair as
+// it happens, and at the `fe` the parse continues in the back-reference parser from this stack
+// (serde_detail::resume_backrefs), so input without back references never pays for them.
+template <bool Strict, bool Unchecked, bool Backrefs = false>
 [[gnu::noinline, gnu::aligned(64)]] NodePtr read_classic(Allocator& a,
                                                          std::span<const std::uint8_t> bytes) {
+  static_assert(!Backrefs || (Unchecked && !Strict));
   const std::uint8_t* const data = bytes.data();
   const std::uint8_t* const end = data + bytes.size();
   const std::uint8_t* p = data;
@@ -145,12 +153,17 @@ template <bool Strict, bool Unchecked>
     } else if (b == kNilByte) {
       node = Allocator::nil();
     } else if (b == kBackReference) [[unlikely]] {
-      throw_bad_encoding("bad encoding: back-reference in classic input");
+      if constexpr (Backrefs)
+        return resume_backrefs(a, bytes, static_cast<std::size_t>(p - 1 - data),
+                               {stack.base() + 1, sp});
+      else
+        throw_bad_encoding("bad encoding: back-reference in classic input");
     } else {
       Cursor c{data, bytes.size(), static_cast<std::size_t>(p - data)};
       node = read_prefixed<Strict, Unchecked>(a, c, b);
       p = data + c.pos;
     }
+    if constexpr (Backrefs) detail::arena_internals(a).add_ghost_pairs_unchecked(1);
     // Close every pair whose rest this node completes.
     for (;;) {
       const std::uint32_t top = sp[-1];
@@ -168,6 +181,7 @@ template <bool Strict, bool Unchecked>
         node = detail::arena_internals(a).new_pair_unchecked(NodePtr::from_raw(top), node);
       else
         node = a.new_pair(NodePtr::from_raw(top), node);
+      if constexpr (Backrefs) detail::arena_internals(a).add_ghost_pairs_unchecked(1);
       --sp;
     }
   }
@@ -182,6 +196,12 @@ NodePtr read(Allocator& a, std::span<const std::uint8_t> bytes) {
 }
 
 }  // namespace
+
+namespace serde_detail {
+NodePtr read_backrefs_unchecked(Allocator& a, std::span<const std::uint8_t> bytes) {
+  return read_classic<false, true, true>(a, bytes);
+}
+}  // namespace serde_detail
 
 NodePtr node_from_bytes(Allocator& a, std::span<const std::uint8_t> bytes) {
   return read<false>(a, bytes);
