@@ -62,14 +62,22 @@ fi
 
 log=$(mktemp -d)
 trap 'rm -rf "$log"' EXIT
+# The tests' precompiled headers (tests/CMakeLists.txt: -Winvalid-pch -include .../cmake_pch.hxx,
+# beside a GCC .gch that clang cannot read) are a build-time measure only: clang-tidy reads a copy
+# of the compile database without them, so it parses each file as its own includes say. The
+# GCC-only -Wno-stringop-* that go with them (clang does not know them) are dropped too.
+mkdir "$log/db"
+sed -E 's# -Winvalid-pch -include [^ ]*/cmake_pch\.hxx##g; s# -Wno-stringop-(overflow|overread)##g' \
+  "$build/compile_commands.json" >"$log/db/compile_commands.json"
 echo "lint.sh: $clang_tidy on ${#files[@]} files, $jobs at a time ($build)" >&2
 start=$SECONDS
 # One clang-tidy per file; each file's output is printed whole once it is done, so two parallel
 # runs never interleave their lines. --warnings-as-errors='*' makes any warning fail the file.
-export clang_tidy build log
+db=$log/db
+export clang_tidy db log
 printf '%s\0' "${files[@]}" | xargs -0 -n 1 -P "$jobs" bash -c '
   f=$1 out=$log/$(echo "$1" | tr / _).txt
-  if "$clang_tidy" -p "$build" --quiet --warnings-as-errors="*" "$f" >"$out" 2>&1; then
+  if "$clang_tidy" -p "$db" --quiet --warnings-as-errors="*" "$f" >"$out" 2>&1; then
     rm -f "$out"
   else
     { echo "== $f"; grep -v "warnings\? generated\.$" "$out"; } >&2
