@@ -209,6 +209,25 @@ void add_flag_options(CLI::App* cmd, FlagOptions& opts) {
         ->group("Dialect flags");
 }
 
+std::optional<std::uint64_t> try_parse_u64(std::string_view text) noexcept {
+  std::uint64_t v = 0;
+  int base = 10;
+  std::size_t i = 0;
+  if (text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) {
+    base = 16;
+    i = 2;
+  }
+  if (i == text.size()) return std::nullopt;
+  for (; i < text.size(); ++i) {
+    const int d = hex_value(static_cast<unsigned char>(text[i]));
+    if (d < 0 || d >= base ||
+        v > (UINT64_MAX - static_cast<std::uint64_t>(d)) / static_cast<std::uint64_t>(base))
+      return std::nullopt;
+    v = v * static_cast<std::uint64_t>(base) + static_cast<std::uint64_t>(d);
+  }
+  return v;
+}
+
 std::uint64_t parse_u64(std::string_view text, std::string_view what) {
   std::uint64_t v = 0;
   int base = 10;

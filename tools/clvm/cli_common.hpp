@@ -15,6 +15,7 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -93,6 +94,10 @@ void add_flag_options(CLI::App* cmd, FlagOptions& opts);
 /// Parses an unsigned decimal or 0x-hex number. Throws InputError naming `what` otherwise (a sign,
 /// a non-digit, or a value above 2^64 - 1).
 std::uint64_t parse_u64(std::string_view text, std::string_view what);
+
+/// parse_u64 without the message: the value, or nullopt where parse_u64 would throw. Throws
+/// nothing (for callers whose message is costly to build, e.g. per batch line).
+std::optional<std::uint64_t> try_parse_u64(std::string_view text) noexcept;
 
 /// The flag bits clvmr 0.19 defines (FlagOptions::value() refuses any other).
 inline constexpr Flags kKnownFlags =

@@ -17,7 +17,6 @@
 #include <malloc.h>
 #endif
 
-#include <algorithm>
 #include <istream>
 #include <limits>
 #include <memory>
@@ -122,14 +121,8 @@ void run_case(std::string_view line, std::size_t line_no, const BatchDefaults& d
   const Bytes program_bytes = hex_field(f[0], " program");
   const Bytes env_bytes = hex_field(f[1], " env");
   auto number_field = [&](std::string_view text, std::string_view name) {
-    // Up to 19 decimal digits always fit; anything else goes through parse_u64 (hex, errors).
-    if (!text.empty() && text.size() <= 19 &&
-        std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-      std::uint64_t v = 0;
-      for (const char c : text) v = v * 10 + static_cast<std::uint64_t>(c - '0');
-      return v;
-    }
-    return parse_u64(text, where(name));
+    if (const auto v = try_parse_u64(text)) return *v;
+    return parse_u64(text, where(name));  // throws, saying what is wrong
   };
   const Cost max_cost = n > 2 ? number_field(f[2], " max_cost") : d.max_cost;
   const std::uint64_t flags64 = n > 3 ? number_field(f[3], " flags") : d.flags;

@@ -243,10 +243,7 @@ class BasicBatchRunner {
       if (!try_submit(*c)) throw std::logic_error("BatchRunner::run: a second producer");
       ++n;
     }
-    while (pending() > 0) {
-      sink(next_of(kTakeBatch));
-      while (auto a = try_next()) sink(std::move(*a));
-    }
+    while (pending() > 0) sink(next_of(kTakeBatch));
     return n;
   }
 
@@ -385,7 +382,7 @@ class BasicBatchRunner {
       // The case stays in its slot until the producer reuses it: it is freed on the thread that
       // made it (a free from another thread contends for the allocator's lock).
       s.state.store(kDone);  // publishes the answer to the consumer
-      // The consumer waits for the oldest answer and for goal_ (see next()).
+      // The consumer waits for the oldest answer and for goal_ (see next_of()).
       if (i == taken_.load() || i == goal_.load()) done_.notify();
     }
   }
@@ -409,7 +406,7 @@ class BasicBatchRunner {
   alignas(64) std::atomic<std::uint64_t> head_{0};   // cases submitted (written by the producer)
   alignas(64) std::atomic<std::uint64_t> next_{0};   // next case a worker claims
   alignas(64) std::atomic<std::uint64_t> taken_{0};  // answers taken (written by the consumer)
-  std::atomic<std::uint64_t> goal_{0};  // the newest answer a waiting consumer wants (next())
+  std::atomic<std::uint64_t> goal_{0};  // the newest answer a waiting consumer wants (next_of())
   alignas(64) std::chrono::steady_clock::time_point last_wake_{};  // the producer's
   std::atomic<bool> cancel_{false};
   std::atomic<bool> stop_{false};

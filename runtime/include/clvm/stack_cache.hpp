@@ -22,6 +22,8 @@ class StackCache {
  public:
   /// One slot per stack of a run (values, environments, steps, collection points).
   static constexpr unsigned kSlots = 4;
+  /// The granule of the stacks' mappings (a transparent huge page): 2 MiB.
+  static constexpr std::size_t kUnit = std::size_t{2} << 20;
 
   /// A mapping of `bytes` (a multiple of 2 MiB) at `base`, advised as huge pages if `huge`.
   struct Mapping {

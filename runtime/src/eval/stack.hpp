@@ -159,7 +159,7 @@ class Stack {
     return p;
   }
 
-  static constexpr std::size_t kHuge = std::size_t{2} << 20;    // a transparent huge page
+  static constexpr std::size_t kHuge = StackCache::kUnit;       // a transparent huge page
   static constexpr std::size_t kMapped = std::size_t{4} << 20;  // from here on, own mappings
 
   T* base_;

@@ -8,8 +8,6 @@
 namespace clvm {
 namespace {
 
-constexpr std::size_t kUnit = std::size_t{2} << 20;  // the stacks' mapping granule
-
 void unmap(StackCache::Mapping& m) noexcept {
   if (m.base != nullptr) ::munmap(m.base, m.bytes);
   m = {};
