@@ -4,6 +4,7 @@
 #include <clvm/allocator.hpp>
 #include <clvm/detail/arena_internals.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cassert>
 #include <cstring>
@@ -117,9 +118,9 @@ void Allocator::set_heap_limit(std::size_t heap_limit) {
 
 template <class T>
 bool Allocator::grow_region(detail::Region<T>& r, std::size_t n, std::size_t used,
-                            std::size_t initial) {
+                            std::size_t initial, std::size_t max) {
   if (n <= r.capacity()) return true;
-  std::size_t cap = r.grown_capacity(n, initial);
+  std::size_t cap = std::max(n, std::min(r.grown_capacity(n, initial), max));
   if (ceiling_ != SIZE_MAX) {
     const std::size_t others = reserved_bytes() - r.capacity() * sizeof(T);
     const std::size_t room = ceiling_ > others ? (ceiling_ - others) / sizeof(T) : 0;
@@ -153,7 +154,7 @@ void Allocator::bind_regions() noexcept {
 std::uint8_t* Allocator::heap_reserve(std::size_t n) {
   const std::size_t initial =
       upstream_ || !std::holds_alternative<PageUpstream>(owned_) ? kInitialHeapSmall : kInitialHeap;
-  if (!grow_region(heap_, heap_len_ + n, heap_len_, initial))
+  if (!grow_region(heap_, heap_len_ + n, heap_len_, initial, max_heap_limit_ + 1))
     throw EvalError(ErrorKind::OutOfMemory);
   return heap_.data() + heap_len_;
 }
@@ -161,7 +162,7 @@ std::uint8_t* Allocator::heap_reserve(std::size_t n) {
 NodePtr Allocator::push_atom(std::uint32_t start, std::uint32_t end) {
   const std::size_t initial =
       std::holds_alternative<PageUpstream>(owned_) ? kInitialAtoms : kInitialTableSmall;
-  if (!grow_region(atoms_, atom_len_ + 1, atom_len_, initial))
+  if (!grow_region(atoms_, atom_len_ + 1, atom_len_, initial, kMaxAtoms))
     throw EvalError(ErrorKind::OutOfMemory);
   atoms_.data()[atom_len_] = AtomSpan{start, end};
   return NodePtr(ObjectType::Bytes, atom_len_++);
@@ -170,7 +171,7 @@ NodePtr Allocator::push_atom(std::uint32_t start, std::uint32_t end) {
 void Allocator::grow_pairs() {
   const std::size_t initial =
       std::holds_alternative<PageUpstream>(owned_) ? kInitialPairs : kInitialTableSmall;
-  if (!grow_region(pairs_, pair_len_ + 1, pair_len_, initial))
+  if (!grow_region(pairs_, pair_len_ + 1, pair_len_, initial, kMaxPairs))
     throw EvalError(ErrorKind::OutOfMemory);
 }
 
@@ -178,7 +179,7 @@ void Allocator::grow_for_atom(std::size_t n) {
   heap_reserve(n);
   const std::size_t initial =
       std::holds_alternative<PageUpstream>(owned_) ? kInitialAtoms : kInitialTableSmall;
-  if (!grow_region(atoms_, atom_len_ + 1, atom_len_, initial))
+  if (!grow_region(atoms_, atom_len_ + 1, atom_len_, initial, kMaxAtoms))
     throw EvalError(ErrorKind::OutOfMemory);
 }
 

@@ -224,6 +224,31 @@ TEST(Arena, ViewsStayValidAsThePageArenaGrows) {
   EXPECT_EQ(view.as_string_view(), "stable");
 }
 
+// The heap's reservation is its limit exactly. With a limit that is not a power-of-two multiple of
+// the first capacity, doubling would overshoot the reservation on the last growth and copy the
+// whole heap (views dangling, the pages faulted twice); growth stops at the limit instead. The
+// pair and atom tables (62,500,000 entries) take the same path.
+TEST(Arena, LastGrowthStopsAtTheLimitInsteadOfMoving) {
+  constexpr std::size_t kLimit = 300'000;  // initial 64 KiB doubles to 512 KiB: past the limit
+  Allocator a(kLimit);
+  const NodePtr first = a.new_atom("stable");
+  const std::uint8_t* where = a.atom(first).data();
+  const std::vector<std::uint8_t> chunk(10'000, 0xcd);
+  std::size_t stored = 6;
+  while (stored + chunk.size() < kLimit - 1) {
+    a.new_atom(chunk);
+    stored += chunk.size();
+  }
+  EXPECT_GT(stored, std::size_t{256} << 10);  // past the last power-of-two capacity below
+  EXPECT_EQ(a.atom(first).data(), where);
+  EXPECT_EQ(a.atom(first).as_string_view(), "stable");
+  EXPECT_LT(a.reserved_bytes(), std::size_t{512} << 10);  // the heap did not double past it
+  // One byte over the limit still fails as clvmr does, leaving the arena unchanged.
+  const std::vector<std::uint8_t> over(kLimit - 1 - stored + 1, 0xee);
+  EXPECT_THROW(a.new_atom(over), EvalError);
+  EXPECT_EQ(a.atom(first).data(), where);
+}
+
 TEST(Arena, MoveKeepsNodes) {
   Allocator a;
   NodePtr p = a.new_pair(a.new_atom("left"), a.new_atom("right"));

@@ -368,9 +368,12 @@ class Allocator {
   NodePtr push_atom(std::uint32_t start, std::uint32_t end);
   std::uint8_t* heap_reserve(std::size_t n);
   [[gnu::noinline]] void grow_pairs();
-  // Region::reserve under the memory ceiling (recording a refusal).
+  // Region::reserve under the memory ceiling (recording a refusal), never past `max` elements
+  // (the table's limit, which its page reservation holds exactly: doubling past it would leave
+  // the reservation and copy the whole table), nor below `n`.
   template <class T>
-  bool grow_region(detail::Region<T>& r, std::size_t n, std::size_t used, std::size_t initial);
+  bool grow_region(detail::Region<T>& r, std::size_t n, std::size_t used, std::size_t initial,
+                   std::size_t max);
   // Makes room for one more atom of `n` heap bytes, failing as new_atom does (heap first).
   [[gnu::noinline]] void grow_for_atom(std::size_t n);
   // memcpy of `n` bytes; short lengths (the common atoms) without a call.
