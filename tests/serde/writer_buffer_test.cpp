@@ -2,7 +2,9 @@
 // The classic writer's buffers start in local storage (256 output bytes, 64 pending rests) and
 // move to the heap when they fill: results on both sides of each boundary serialize exactly
 // (parsed back to the same tree, self-delimiting length equal to the size), and
-// node_to_bytes_limit still refuses one byte over its limit there.
+// node_to_bytes_limit still refuses one byte over its limit there. serialized_length agrees with
+// the writer on every such tree and on shared ones (its walk and its index-order fallback), and
+// node_to_bytes with an expected length writes the same bytes whatever that length is.
 #include <clvm/allocator.hpp>
 #include <clvm/error.hpp>
 #include <clvm/serde.hpp>
@@ -22,6 +24,12 @@ void check_round_trip(Allocator& a, NodePtr n) {
   EXPECT_EQ(tree_hash(a, back), tree_hash(a, n));
   EXPECT_EQ(node_to_bytes_limit(a, n, out.size()), out);
   EXPECT_THROW(node_to_bytes_limit(a, n, out.size() - 1), EvalError);
+  EXPECT_EQ(serialized_length(a, n, out.size()), out.size());
+  EXPECT_EQ(serialized_length(a, n, out.size() - 1), out.size());  // limit + 1: one over
+  EXPECT_EQ(serialized_length(a, n, UINT64_MAX), out.size());
+  for (std::size_t expected : {std::size_t{0}, out.size(), out.size() - 1, out.size() / 2,
+                               out.size() + 1, out.size() * 3 + 300})
+    EXPECT_EQ(node_to_bytes(a, n, expected), out) << "expected " << expected;
 }
 
 TEST(ClassicWriterBuffers, AtomsAroundTheLocalAndFirstHeapSizes) {
@@ -46,6 +54,45 @@ TEST(ClassicWriterBuffers, ListsAndDeepTreesAroundTheBoundaries) {
     NodePtr n = a.new_atom(Bytes{0x01, 0x02, 0x03});
     for (int i = 0; i < depth; ++i) n = a.new_pair(n, a.new_atom(Bytes{0x09, 0x08}));
     check_round_trip(a, n);
+  }
+}
+
+// A DAG whose tree is 2^k times a leaf: the walk visits more pairs than the arena holds, so the
+// index-order sizing answers; exact while it fits, limit + 1 once it does not (2^60 leaves: an
+// answer at once, not a walk of the tree).
+TEST(SerializedLength, SharedSubtreesCountOncePerOccurrence) {
+  Allocator a;
+  a.new_pair(Allocator::nil(), Allocator::nil());  // pairs before the tree's own
+  const Bytes leaf(70, 0x5a);                      // 72 serialized bytes (2-byte prefix)
+  NodePtr n = a.new_atom(leaf);
+  std::uint64_t length = 72;
+  for (int k = 1; k <= 12; ++k) {
+    n = a.new_pair(n, n);
+    length = 1 + 2 * length;
+    EXPECT_EQ(serialized_length(a, n, UINT64_MAX), length) << k;
+    EXPECT_EQ(serialized_length(a, n, length), length) << k;
+    EXPECT_EQ(serialized_length(a, n, length - 1), length) << k;
+  }
+  EXPECT_EQ(node_to_bytes(a, n).size(), length);
+  EXPECT_EQ(node_to_bytes(a, n, length), node_to_bytes(a, n));
+  for (int k = 13; k <= 60; ++k) n = a.new_pair(n, n);
+  EXPECT_EQ(serialized_length(a, n, std::uint64_t{1} << 30), (std::uint64_t{1} << 30) + 1);
+  EXPECT_EQ(serialized_length(a, n, UINT64_MAX), (std::uint64_t{1} << 62) + 1);  // capped
+}
+
+// Atoms alone, at the prefix widths' edges, and inline numbers.
+TEST(SerializedLength, Atoms) {
+  Allocator a;
+  EXPECT_EQ(serialized_length(a, Allocator::nil(), 10), 1u);
+  EXPECT_EQ(serialized_length(a, a.new_small_number(0x7f), 10), 1u);
+  EXPECT_EQ(serialized_length(a, a.new_small_number(0x80), 10), 3u);
+  EXPECT_EQ(serialized_length(a, a.new_small_number(0x123456), 10), 4u);
+  for (std::size_t size : {std::size_t{1}, std::size_t{63}, std::size_t{64}, std::size_t{0x1fff},
+                           std::size_t{0x2000}, std::size_t{0xfffff}, std::size_t{0x100000}}) {
+    const NodePtr atom = a.new_atom(Bytes(size, 0x90));
+    const std::uint64_t length = node_to_bytes(a, atom).size();
+    EXPECT_EQ(serialized_length(a, atom, UINT64_MAX), length) << size;
+    EXPECT_EQ(serialized_length(a, atom, length - 1), length) << size;
   }
 }
 

@@ -303,29 +303,15 @@ std::string describe_node(const Allocator& a, NodePtr node, KeywordSet keywords,
   return disassemble_bounded(a, node, max_chars, keywords);
 }
 
-void check_printable(const Allocator& a, NodePtr node) {
-  auto atom_size = [&](NodePtr p) -> std::uint64_t {
-    const std::size_t n = a.atom_len(p);
-    if (n == 0 || (n == 1 && a.atom(p)[0] < 0x80)) return 1;
-    return n + (n < 0x40 ? 1 : n < 0x2000 ? 2 : n < 0x100000 ? 3 : n < 0x8000000 ? 4 : 5);
-  };
-  if (!node.is_pair()) {
-    if (atom_size(node) > kMaxPrintBytes)
-      throw InputError(fmt::format("the atom is too large to print ({} bytes)", a.atom_len(node)));
-    return;
-  }
-  // Pairs refer only to pairs made before them, so one pass in index order sizes every subtree.
-  std::vector<std::uint64_t> size(node.index() + 1);
-  auto of = [&](NodePtr p) { return p.is_pair() ? size[p.index()] : atom_size(p); };
-  for (std::uint32_t i = 0; i <= node.index(); ++i) {
-    const Pair p = a.pair(NodePtr(ObjectType::Pair, i));
-    size[i] = std::min(kMaxPrintBytes + 1, 1 + of(p.first) + of(p.rest));
-  }
-  if (size[node.index()] > kMaxPrintBytes)
-    throw InputError(fmt::format(
-        "the tree is too large to print (over {} bytes serialized, counting shared subtrees "
-        "once per occurrence)",
-        kMaxPrintBytes));
+std::uint64_t check_printable(const Allocator& a, NodePtr node) {
+  const std::uint64_t length = serialized_length(a, node, kMaxPrintBytes);
+  if (length <= kMaxPrintBytes) return length;
+  if (!node.is_pair())
+    throw InputError(fmt::format("the atom is too large to print ({} bytes)", a.atom_len(node)));
+  throw InputError(fmt::format(
+      "the tree is too large to print (over {} bytes serialized, counting shared subtrees "
+      "once per occurrence)",
+      kMaxPrintBytes));
 }
 
 void write_binary(std::span<const std::uint8_t> bytes) {

@@ -136,10 +136,11 @@ std::string describe_node(const Allocator& a, NodePtr node, KeywordSet keywords,
 /// The largest tree, in classic-serialized bytes, the tool prints (as text or hex).
 inline constexpr std::uint64_t kMaxPrintBytes = std::uint64_t{1} << 30;
 
-/// Throws InputError if `node`, expanded to a tree, serializes to more than kMaxPrintBytes (a
-/// shared subtree, from back-references or from evaluation, counts once per occurrence: a small
-/// DAG can stand for an exponentially large tree). Linear in the pairs of `a`, no recursion.
-void check_printable(const Allocator& a, NodePtr node);
+/// The classic-serialized length of `node` (serialized_length); throws InputError if that is more
+/// than kMaxPrintBytes (a shared subtree, from back-references or from evaluation, counts once
+/// per occurrence: a small DAG can stand for an exponentially large tree). Linear in the smaller
+/// of the tree and the pairs of `a`, no recursion.
+std::uint64_t check_printable(const Allocator& a, NodePtr node);
 
 /// Writes `bytes` to stdout unchanged (binary output).
 void write_binary(std::span<const std::uint8_t> bytes);

@@ -143,13 +143,14 @@ void run_case(std::string_view line, std::size_t line_no, const BatchDefaults& d
     const NodePtr env = parse(env_bytes);
     const Reduction r =
         run_program(a, ChiaDialect(flags), program, env, max_cost, worker.run_options(d.timeout));
+    std::uint64_t length;
     try {
-      check_printable(a, r.node);
+      length = check_printable(a, r.node);
     } catch (const InputError& e) {
       fmt::format_to(std::back_inserter(out), "FAIL: {}\n", e.what());
       return;
     }
-    const Bytes result = node_to_bytes(a, r.node);
+    const Bytes result = node_to_bytes(a, r.node, static_cast<std::size_t>(length));
     out.reserve(out.size() + 2 * result.size() + 24);  // the hex, " <cost>\n": one allocation
     append_hex(out, result);
     out += ' ';

@@ -268,8 +268,8 @@ int run_once(const RunCmdOptions& o) {
     if (o.show_cost)
       out += fmt::format("cost = {}\n", r->cost + (o.cost_offset ? kClvmToolsCostOffset : 0));
     if (o.output == "hex") {
-      check_printable(a, r->node);
-      out += to_hex(node_to_bytes(a, r->node));
+      const std::uint64_t length = check_printable(a, r->node);
+      out += to_hex(node_to_bytes(a, r->node, static_cast<std::size_t>(length)));
     } else {
       out += result_text(a, r->node, out_kw, o.max_chars);
     }

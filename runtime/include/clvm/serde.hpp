@@ -32,6 +32,20 @@ std::vector<std::uint8_t> node_to_bytes(const Allocator& a, NodePtr node);
 /// bytes (clvmr's LimitedWriter).
 std::vector<std::uint8_t> node_to_bytes_limit(const Allocator& a, NodePtr node, std::size_t limit);
 
+/// node_to_bytes for a caller that knows the output's length (serialized_length): `expected`
+/// bytes are allocated at once, so a large result is written without being copied or
+/// over-allocated as its buffer grows. Any `expected` gives the same bytes; a wrong one only
+/// costs the growth it was meant to save. Requires: `node` belongs to `a`.
+std::vector<std::uint8_t> node_to_bytes(const Allocator& a, NodePtr node, std::size_t expected);
+
+/// The length of node_to_bytes(a, node), or `limit` + 1 if that is longer than `limit` (a shared
+/// subtree counts once per occurrence, so a small DAG can stand for an exponentially large tree).
+/// Walks the tree until it has visited as many pairs as `a` holds below `node`; a tree bigger
+/// than that shares subtrees, and is then sized pair by pair in index order (pairs refer only to
+/// earlier pairs), 8 bytes of scratch per pair. So the time is linear in the smaller of the tree
+/// and the arena, without recursion. Requires: `node` belongs to `a`. Throws std::bad_alloc.
+std::uint64_t serialized_length(const Allocator& a, NodePtr node, std::uint64_t limit);
+
 /// Parses one classic-serialized node into `a` and returns it. Lenient like clvmr 0.19: accepts
 /// over-long length prefixes (`81 05`, `c0 01 05`) and ignores bytes after the first object.
 /// `80` and `01` become nil() and one() and are not counted; every other atom is made with

@@ -106,10 +106,19 @@ inline std::uint8_t* put_prefix(std::uint8_t* p, std::span<const std::uint8_t> b
 }
 
 // `Limited`: check `limit` after every write (node_to_bytes_limit); node_to_bytes has none.
+// `expected`: the output's length if the caller knows it (0 if not); past the local array's size
+// the heap buffer is made that large at once, plus the slack the writes below ask for before an
+// atom (its bytes + 5: a 5-byte prefix), so the last atom does not double the buffer.
 template <bool Limited>
-std::vector<std::uint8_t> write_classic(const Allocator& a, NodePtr root, std::size_t limit) {
+std::vector<std::uint8_t> write_classic(const Allocator& a, NodePtr root, std::size_t limit,
+                                        std::size_t expected = 0) {
   std::uint8_t local_output[kLocalOutput];
   Buffer out{{}, local_output, local_output + kLocalOutput};
+  if (expected > kLocalOutput) {
+    out.bytes.resize(expected + 5);
+    out.base = out.bytes.data();
+    out.end = out.base + out.bytes.size();
+  }
   std::uint8_t* p = out.base;
   NodePtr local_stack[kLocalStack];
   RestStack stack{{}, local_stack, local_stack + kLocalStack};  // rests to write, innermost last
@@ -161,6 +170,10 @@ std::vector<std::uint8_t> write_classic(const Allocator& a, NodePtr root, std::s
 
 std::vector<std::uint8_t> node_to_bytes(const Allocator& a, NodePtr node) {
   return write_classic<false>(a, node, std::numeric_limits<std::size_t>::max());
+}
+
+std::vector<std::uint8_t> node_to_bytes(const Allocator& a, NodePtr node, std::size_t expected) {
+  return write_classic<false>(a, node, std::numeric_limits<std::size_t>::max(), expected);
 }
 
 std::vector<std::uint8_t> node_to_bytes_limit(const Allocator& a, NodePtr node, std::size_t limit) {

@@ -1,11 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
-// serialized_length_from_bytes (with and without back-reference checks; clvmr src/serde/tools.rs).
-// The checked variant parses into a shadow of the tree's shape (atoms are all the same leaf), which
-// is all a path needs to be validated.
+// serialized_length_from_bytes (with and without back-reference checks; clvmr src/serde/tools.rs),
+// and serialized_length of a node in an arena. The checked variant parses into a shadow of the
+// tree's shape (atoms are all the same leaf), which is all a path needs to be validated.
 #include <clvm/serde.hpp>
 
+#include "serde/atom_prefix.hpp"
 #include "serde/backrefs_core.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -61,6 +63,53 @@ std::uint64_t serialized_length_from_bytes_trusted(std::span<const std::uint8_t>
     }
   }
   return c.pos;
+}
+
+namespace {
+
+// An atom's classic length: a bare byte, nil, or prefix + bytes.
+std::uint64_t atom_length(const Allocator& a, NodePtr n) {
+  const std::size_t len = a.atom_len(n);
+  if (len == 0 || (len == 1 && a.atom(n)[0] <= kMaxSingleByte)) return 1;
+  return len + prefix_width(len);
+}
+
+// Every pair up to `node` sized in index order, each capped at limit + 1.
+std::uint64_t length_by_index(const Allocator& a, NodePtr node, std::uint64_t limit) {
+  std::vector<std::uint64_t> size(std::size_t{node.index()} + 1);
+  auto of = [&](NodePtr p) { return p.is_pair() ? size[p.index()] : atom_length(a, p); };
+  for (std::uint32_t i = 0; i <= node.index(); ++i) {
+    const Pair p = a.pair(NodePtr(ObjectType::Pair, i));
+    size[i] = std::min(limit + 1, 1 + of(p.first) + of(p.rest));
+  }
+  return size[node.index()];
+}
+
+}  // namespace
+
+std::uint64_t serialized_length(const Allocator& a, NodePtr node, std::uint64_t limit) {
+  limit = std::min(limit, std::uint64_t{1} << 62);  // limit + 1 and the sums below cannot wrap
+  if (!node.is_pair()) return std::min(limit + 1, atom_length(a, node));
+  // Pre-order walk; a tree without sharing visits each of its pairs once, and it has at most
+  // node.index() + 1 of them.
+  const std::uint64_t budget = std::uint64_t{node.index()} + 1;
+  std::uint64_t total = 0, pairs = 0;
+  std::vector<NodePtr> rests;
+  NodePtr n = node;
+  for (;;) {
+    while (n.is_pair()) {
+      if (++pairs > budget) return length_by_index(a, node, limit);
+      ++total;
+      const Pair p = a.pair(n);
+      rests.push_back(p.rest);
+      n = p.first;
+    }
+    total += atom_length(a, n);
+    if (total > limit) return limit + 1;
+    if (rests.empty()) return total;
+    n = rests.back();
+    rests.pop_back();
+  }
 }
 
 }  // namespace clvm
