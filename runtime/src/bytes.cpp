@@ -37,6 +37,15 @@ void append_hex(std::string& out, std::span<const std::uint8_t> bytes) {
   }
 }
 
+void hex_in_place(char* p, std::size_t n) noexcept {
+  // Byte i sits at n + i; its digits go to 2i and 2i + 1, below n + i + 1 (the next unread byte)
+  // for every i < n.
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto b = static_cast<std::uint8_t>(p[n + i]);
+    std::memcpy(p + 2 * i, &kHexPairs[2 * std::size_t{b}], 2);
+  }
+}
+
 std::string to_hex(std::span<const std::uint8_t> bytes) {
   std::string s;
   append_hex(s, bytes);

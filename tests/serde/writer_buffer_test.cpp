@@ -4,15 +4,21 @@
 // (parsed back to the same tree, self-delimiting length equal to the size), and
 // node_to_bytes_limit still refuses one byte over its limit there. serialized_length agrees with
 // the writer on every such tree and on shared ones (its walk and its index-order fallback), and
-// node_to_bytes with an expected length writes the same bytes whatever that length is.
+// node_to_bytes_into writes the same bytes into a buffer of exactly their length, refusing any
+// other length without writing past the buffer.
 #include <clvm/allocator.hpp>
+#include <clvm/bytes.hpp>
 #include <clvm/error.hpp>
 #include <clvm/serde.hpp>
 #include <clvm/tree_hash.hpp>
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <span>
+#include <stdexcept>
+#include <string>
 
 namespace clvm {
 namespace {
@@ -27,9 +33,25 @@ void check_round_trip(Allocator& a, NodePtr n) {
   EXPECT_EQ(serialized_length(a, n, out.size()), out.size());
   EXPECT_EQ(serialized_length(a, n, out.size() - 1), out.size());  // limit + 1: one over
   EXPECT_EQ(serialized_length(a, n, UINT64_MAX), out.size());
-  for (std::size_t expected : {std::size_t{0}, out.size(), out.size() - 1, out.size() / 2,
-                               out.size() + 1, out.size() * 3 + 300})
-    EXPECT_EQ(node_to_bytes(a, n, expected), out) << "expected " << expected;
+  // Into a buffer of exactly its length; one byte short or long is refused, and nothing is
+  // written past the span (the guard bytes after it stay as they were).
+  Bytes buffer(out.size() + 8, 0xee);
+  node_to_bytes_into(a, n, std::span(buffer).first(out.size()));
+  EXPECT_TRUE(std::equal(out.begin(), out.end(), buffer.begin()));
+  EXPECT_EQ(Bytes(buffer.begin() + static_cast<std::ptrdiff_t>(out.size()), buffer.end()),
+            Bytes(8, 0xee));
+  Bytes shorter(out.size() + 7, 0xee);
+  EXPECT_THROW(node_to_bytes_into(a, n, std::span(shorter).first(out.size() - 1)),
+               std::invalid_argument);
+  EXPECT_EQ(Bytes(shorter.begin() + static_cast<std::ptrdiff_t>(out.size()) - 1, shorter.end()),
+            Bytes(8, 0xee));
+  EXPECT_THROW(node_to_bytes_into(a, n, std::span(buffer).first(out.size() + 1)),
+               std::invalid_argument);
+  // And as hex in place, the way the tool writes results.
+  std::string hex(2 * out.size(), '?');
+  std::copy(out.begin(), out.end(), hex.begin() + static_cast<std::ptrdiff_t>(out.size()));
+  hex_in_place(hex.data(), out.size());
+  EXPECT_EQ(hex, to_hex(out));
 }
 
 TEST(ClassicWriterBuffers, AtomsAroundTheLocalAndFirstHeapSizes) {
@@ -74,7 +96,9 @@ TEST(SerializedLength, SharedSubtreesCountOncePerOccurrence) {
     EXPECT_EQ(serialized_length(a, n, length - 1), length) << k;
   }
   EXPECT_EQ(node_to_bytes(a, n).size(), length);
-  EXPECT_EQ(node_to_bytes(a, n, length), node_to_bytes(a, n));
+  Bytes into(length);
+  node_to_bytes_into(a, n, into);
+  EXPECT_EQ(into, node_to_bytes(a, n));
   for (int k = 13; k <= 60; ++k) n = a.new_pair(n, n);
   EXPECT_EQ(serialized_length(a, n, std::uint64_t{1} << 30), (std::uint64_t{1} << 30) + 1);
   EXPECT_EQ(serialized_length(a, n, UINT64_MAX), (std::uint64_t{1} << 62) + 1);  // capped

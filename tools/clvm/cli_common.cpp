@@ -314,6 +314,21 @@ std::uint64_t check_printable(const Allocator& a, NodePtr node) {
       kMaxPrintBytes));
 }
 
+void append_result_hex(std::string& out, const Allocator& a, NodePtr node) {
+  const auto length = static_cast<std::size_t>(check_printable(a, node));
+  const std::size_t at = out.size();
+  out.reserve(at + 2 * length + 32);  // and the line's end (" <cost>\n") without a reallocation
+  out.resize(at + 2 * length);
+  char* hex = out.data() + at;
+  try {
+    node_to_bytes_into(a, node, {reinterpret_cast<std::uint8_t*>(hex + length), length});
+  } catch (...) {
+    out.resize(at);
+    throw;
+  }
+  hex_in_place(hex, length);
+}
+
 void write_binary(std::span<const std::uint8_t> bytes) {
   std::fwrite(bytes.data(), 1, bytes.size(), stdout);
 }

@@ -142,6 +142,12 @@ inline constexpr std::uint64_t kMaxPrintBytes = std::uint64_t{1} << 30;
 /// of the tree and the pairs of `a`, no recursion.
 std::uint64_t check_printable(const Allocator& a, NodePtr node);
 
+/// Appends the hex of `node`'s classic serialization to `out`, written in place (no buffer of its
+/// own, however large), with room for a few more characters after it (a line's end) in the same
+/// allocation. Throws InputError as check_printable, std::bad_alloc; `out` is unchanged
+/// then.
+void append_result_hex(std::string& out, const Allocator& a, NodePtr node);
+
 /// Writes `bytes` to stdout unchanged (binary output).
 void write_binary(std::span<const std::uint8_t> bytes);
 

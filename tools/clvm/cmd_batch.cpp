@@ -143,16 +143,12 @@ void run_case(std::string_view line, std::size_t line_no, const BatchDefaults& d
     const NodePtr env = parse(env_bytes);
     const Reduction r =
         run_program(a, ChiaDialect(flags), program, env, max_cost, worker.run_options(d.timeout));
-    std::uint64_t length;
     try {
-      length = check_printable(a, r.node);
+      append_result_hex(out, a, r.node);
     } catch (const InputError& e) {
       fmt::format_to(std::back_inserter(out), "FAIL: {}\n", e.what());
       return;
     }
-    const Bytes result = node_to_bytes(a, r.node, static_cast<std::size_t>(length));
-    out.reserve(out.size() + 2 * result.size() + 24);  // the hex, " <cost>\n": one allocation
-    append_hex(out, result);
     out += ' ';
     out += fmt::format_int(r.cost).str();
     out += '\n';

@@ -268,8 +268,7 @@ int run_once(const RunCmdOptions& o) {
     if (o.show_cost)
       out += fmt::format("cost = {}\n", r->cost + (o.cost_offset ? kClvmToolsCostOffset : 0));
     if (o.output == "hex") {
-      const std::uint64_t length = check_printable(a, r->node);
-      out += to_hex(node_to_bytes(a, r->node, static_cast<std::size_t>(length)));
+      append_result_hex(out, a, r->node);
     } else {
       out += result_text(a, r->node, out_kw, o.max_chars);
     }

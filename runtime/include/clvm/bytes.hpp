@@ -56,6 +56,12 @@ std::string to_hex(std::span<const std::uint8_t> bytes);
 /// with unspecified contents past its old size).
 void append_hex(std::string& out, std::span<const std::uint8_t> bytes);
 
+/// Rewrites the `n` bytes at `p + n` as their lower-case hex at `p` (2n characters), in place:
+/// for a caller that wrote binary into the upper half of its output (so a large result needs no
+/// buffer of its own). Each byte is read before its digits overwrite anything unread. Requires:
+/// `p` has 2n characters.
+void hex_in_place(char* p, std::size_t n) noexcept;
+
 /// Decodes hex (upper or lower case, an optional "0x" prefix). Returns nullopt on an odd length or
 /// a non-hex character; `error_offset`, when given, receives the offset of the first bad character.
 std::optional<Bytes> from_hex(std::string_view hex, std::size_t* error_offset = nullptr);

@@ -32,11 +32,11 @@ std::vector<std::uint8_t> node_to_bytes(const Allocator& a, NodePtr node);
 /// bytes (clvmr's LimitedWriter).
 std::vector<std::uint8_t> node_to_bytes_limit(const Allocator& a, NodePtr node, std::size_t limit);
 
-/// node_to_bytes for a caller that knows the output's length (serialized_length): `expected`
-/// bytes are allocated at once, so a large result is written without being copied or
-/// over-allocated as its buffer grows. Any `expected` gives the same bytes; a wrong one only
-/// costs the growth it was meant to save. Requires: `node` belongs to `a`.
-std::vector<std::uint8_t> node_to_bytes(const Allocator& a, NodePtr node, std::size_t expected);
+/// Writes node_to_bytes(a, node) into `out`, which must be exactly that long (serialized_length):
+/// a large result goes straight to where the caller wants it, e.g. the end of an output buffer,
+/// without a buffer of its own. Throws std::invalid_argument, having written no byte past `out`,
+/// if `out` is shorter or longer. Requires: `node` belongs to `a`.
+void node_to_bytes_into(const Allocator& a, NodePtr node, std::span<std::uint8_t> out);
 
 /// The length of node_to_bytes(a, node), or `limit` + 1 if that is longer than `limit` (a shared
 /// subtree counts once per occurrence, so a small DAG can stand for an exponentially large tree).

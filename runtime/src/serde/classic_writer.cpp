@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cstring>
 #include <limits>
+#include <stdexcept>
 #include <vector>
 
 namespace clvm {
@@ -105,36 +106,43 @@ inline std::uint8_t* put_prefix(std::uint8_t* p, std::span<const std::uint8_t> b
   return p + w + n;
 }
 
-// `Limited`: check `limit` after every write (node_to_bytes_limit); node_to_bytes has none.
-// `expected`: the output's length if the caller knows it (0 if not); past the local array's size
-// the heap buffer is made that large at once, plus the slack the writes below ask for before an
-// atom (its bytes + 5: a 5-byte prefix), so the last atom does not double the buffer.
-template <bool Limited>
-std::vector<std::uint8_t> write_classic(const Allocator& a, NodePtr root, std::size_t limit,
-                                        std::size_t expected = 0) {
-  std::uint8_t local_output[kLocalOutput];
-  Buffer out{{}, local_output, local_output + kLocalOutput};
-  if (expected > kLocalOutput) {
-    out.bytes.resize(expected + 5);
-    out.base = out.bytes.data();
-    out.end = out.base + out.bytes.size();
-  }
+// Growing: the buffer doubles as needed. Limited: as Growing, checking `limit` after every write
+// (node_to_bytes_limit). Fixed: the caller's buffer, which must be exactly the output's length
+// (node_to_bytes_into): the room checks are exact there instead of allowing a 5-byte prefix.
+enum class Mode { Growing, Limited, Fixed };
+
+[[noreturn]] void throw_wrong_size() {
+  throw std::invalid_argument("node_to_bytes_into: the buffer is not the serialization's length");
+}
+
+// Writes the serialization of `root` into `out` (a Fixed buffer, or the local array) and returns
+// the end of what was written.
+template <Mode M>
+std::uint8_t* write_classic(const Allocator& a, NodePtr root, std::size_t limit, Buffer& out) {
   std::uint8_t* p = out.base;
   NodePtr local_stack[kLocalStack];
   RestStack stack{{}, local_stack, local_stack + kLocalStack};  // rests to write, innermost last
   NodePtr* sp = stack.base;
   NodePtr* stack_end = stack.end;
   NodePtr n = root;
+  auto room = [&](std::size_t need) {
+    if (static_cast<std::size_t>(out.end - p) < need) [[unlikely]] {
+      if constexpr (M == Mode::Fixed) throw_wrong_size();
+      p = grow_output(out, p, need);
+    }
+  };
+  auto check_limit = [&] {
+    if constexpr (M == Mode::Limited) {
+      if (static_cast<std::size_t>(p - out.base) > limit) [[unlikely]]
+        throw EvalError(ErrorKind::OutOfMemory);
+    }
+  };
   for (;;) {
     while (n.is_pair()) {
       const Pair pr = a.pair(n);
-      if (p == out.end) [[unlikely]]
-        p = grow_output(out, p, 1);
+      room(1);
       *p++ = kConsBox;
-      if constexpr (Limited) {
-        if (static_cast<std::size_t>(p - out.base) > limit) [[unlikely]]
-          throw EvalError(ErrorKind::OutOfMemory);
-      }
+      check_limit();
       if (sp == stack_end) [[unlikely]] {
         sp = grow_stack(stack, sp);
         stack_end = stack.end;
@@ -143,41 +151,51 @@ std::vector<std::uint8_t> write_classic(const Allocator& a, NodePtr root, std::s
       n = pr.first;
     }
     if (n.object_type() == ObjectType::SmallAtom) {
-      if (out.end - p < 5) [[unlikely]]
-        p = grow_output(out, p, 5);
-      p = put_small(p, n.index());
+      const std::uint32_t v = n.index();
+      room(M != Mode::Fixed ? 5 : v <= kMaxSingleByte ? 1 : 1 + Atom::len_for_value(v));
+      p = put_small(p, v);
     } else {
       const Atom atom = a.atom(n);
-      const std::size_t need = atom.size() + 5;
-      if (static_cast<std::size_t>(out.end - p) < need) [[unlikely]]
-        p = grow_output(out, p, need);
+      const std::size_t size = atom.size();
+      if constexpr (M == Mode::Fixed)
+        room(size == 0 || (size == 1 && atom.data()[0] <= kMaxSingleByte)
+                 ? 1
+                 : size + prefix_width(size));
+      else
+        room(size + 5);
       p = put_prefix(p, atom.span());
     }
-    if constexpr (Limited) {
-      if (static_cast<std::size_t>(p - out.base) > limit) [[unlikely]]
-        throw EvalError(ErrorKind::OutOfMemory);
-    }
+    check_limit();
     if (sp == stack.base) break;
     n = *--sp;
   }
-  const std::size_t used = static_cast<std::size_t>(p - out.base);
+  return p;
+}
+
+// node_to_bytes(_limit): starts in local storage, copied out at the exact size.
+template <Mode M>
+std::vector<std::uint8_t> write_classic(const Allocator& a, NodePtr root, std::size_t limit) {
+  std::uint8_t local_output[kLocalOutput];
+  Buffer out{{}, local_output, local_output + kLocalOutput};
+  std::uint8_t* p = write_classic<M>(a, root, limit, out);
   if (out.bytes.empty()) return std::vector<std::uint8_t>(out.base, p);
-  out.bytes.resize(used);
+  out.bytes.resize(static_cast<std::size_t>(p - out.base));
   return std::move(out.bytes);
 }
 
 }  // namespace
 
 std::vector<std::uint8_t> node_to_bytes(const Allocator& a, NodePtr node) {
-  return write_classic<false>(a, node, std::numeric_limits<std::size_t>::max());
-}
-
-std::vector<std::uint8_t> node_to_bytes(const Allocator& a, NodePtr node, std::size_t expected) {
-  return write_classic<false>(a, node, std::numeric_limits<std::size_t>::max(), expected);
+  return write_classic<Mode::Growing>(a, node, std::numeric_limits<std::size_t>::max());
 }
 
 std::vector<std::uint8_t> node_to_bytes_limit(const Allocator& a, NodePtr node, std::size_t limit) {
-  return write_classic<true>(a, node, limit);
+  return write_classic<Mode::Limited>(a, node, limit);
+}
+
+void node_to_bytes_into(const Allocator& a, NodePtr node, std::span<std::uint8_t> out) {
+  Buffer b{{}, out.data(), out.data() + out.size()};
+  if (write_classic<Mode::Fixed>(a, node, out.size(), b) != b.end) throw_wrong_size();
 }
 
 }  // namespace clvm
