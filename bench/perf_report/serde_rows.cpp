@@ -138,6 +138,32 @@ void print(const Row& r, bool live_native) {
   return pairs;
 }
 
+// `in` with every back reference (fe and its path atom) replaced by nil (80): the same tokens and
+// pair structure with path resolution taken out. Assumes well-formed input (the generators).
+std::vector<std::uint8_t> without_backrefs(const std::vector<std::uint8_t>& in) {
+  std::vector<std::uint8_t> out;
+  out.reserve(in.size());
+  std::size_t i = 0;
+  while (i < in.size()) {
+    const std::size_t start = i;
+    const bool backref = in[i] == 0xfe;
+    if (backref) ++i;
+    const std::uint8_t b = in[i++];
+    if (b > 0x80 && b != 0xff) {
+      const unsigned width = static_cast<unsigned>(std::countl_one(b));
+      std::size_t len = b & (0x7fu >> width);
+      for (unsigned k = 1; k < width; ++k) len = (len << 8) | in[i++];
+      i += len;
+    }
+    if (backref)
+      out.push_back(0x80);
+    else
+      out.insert(out.end(), in.begin() + static_cast<std::ptrdiff_t>(start),
+                 in.begin() + static_cast<std::ptrdiff_t>(i));
+  }
+  return out;
+}
+
 }  // namespace
 
 void report_serde(const Options& o, const std::map<std::string, double>& anchors) {
@@ -248,6 +274,19 @@ void report_serde(const Options& o, const std::map<std::string, double>& anchors
   reference("tokenize + pair structure, 0.generator", [&] { closed += scan_structure(gen0); });
   reference("shape-only parse + path walks, 0.generator",
             [&] { closed += clvm::serialized_length_from_bytes(gen0); });
+  // The parser itself on 0.generator with every back reference replaced by nil: everything but
+  // path resolution (tokens, structure, every other node made in the arena).
+  const auto stripped = without_backrefs(gen0);
+  {
+    Best t;
+    for (std::size_t round = 0; round < o.rounds; ++round)
+      t.add(sample([&] { (void)clvm::node_from_bytes_backrefs(a, stripped); }, restore, o.min_reps,
+                   o.min_ms));
+    std::printf("  %-54s %9s  (parser %s; native med / this = %s)\n",
+                "parser, 0.generator with back references as nil", fmt_ns(t.median).c_str(),
+                fmt_ns(rows[2].ours.median).c_str(),
+                fmt_ratio(rows[2].native.median, t.median).c_str());
+  }
   if (closed == 0) std::printf("  (no pairs)\n");
 
   Row tc("tree_hash_cached 0.generator (cold)", inflated.size(), 0);
