@@ -86,6 +86,84 @@ void print(const Row& r, bool live_native) {
   return leaves;
 }
 
+// scan_tokens plus the pair structure every parser must track: a byte per open pair (reading its
+// first or its rest), each leaf closing every pair whose rest it completes. No node is made and
+// no back-reference path is followed (an `fe` counts as a leaf). Returns the pairs closed.
+// Assumes well-formed input (the generators).
+[[gnu::noinline]] std::size_t scan_structure(const std::vector<std::uint8_t>& in) {
+  const std::uint8_t* p = in.data();
+  const std::uint8_t* const end = p + in.size();
+  std::vector<std::uint8_t> open(in.size() + 16);
+  open[0] = 2;  // the bottom
+  std::uint8_t* op = open.data() + 1;
+  std::size_t pairs = 0;
+  while (p < end) {
+    if (end - p >= 8) {
+      std::uint64_t w;
+      std::memcpy(&w, p, 8);
+      const unsigned run =
+          static_cast<unsigned>(std::countr_zero(~w | (std::uint64_t{1} << 63))) / 8;
+      std::memset(op, 0, 8);
+      op += run;
+      p += run;
+    }
+    std::uint8_t b = *p++;
+    if (b == 0xff) {
+      *op++ = 0;
+      continue;
+    }
+    if (b == 0xfe) b = *p++;  // the path atom's first byte
+    if (b > 0x80) {
+      std::size_t len = 0;
+      if (b < 0xc0) {
+        len = b & 0x3f;
+      } else {
+        const unsigned width = static_cast<unsigned>(std::countl_one(b));
+        len = b & (0x7fu >> width);
+        for (unsigned i = 1; i < width; ++i) len = (len << 8) | *p++;
+      }
+      p += len;
+    }
+    for (;;) {
+      const std::uint8_t top = op[-1];
+      if (top == 0) {
+        op[-1] = 1;
+        break;
+      }
+      if (top == 2) return pairs;
+      ++pairs;
+      --op;
+    }
+  }
+  return pairs;
+}
+
+// `in` with every back reference (fe and its path atom) replaced by nil (80): the same tokens and
+// pair structure with path resolution taken out. Assumes well-formed input (the generators).
+std::vector<std::uint8_t> without_backrefs(const std::vector<std::uint8_t>& in) {
+  std::vector<std::uint8_t> out;
+  out.reserve(in.size());
+  std::size_t i = 0;
+  while (i < in.size()) {
+    const std::size_t start = i;
+    const bool backref = in[i] == 0xfe;
+    if (backref) ++i;
+    const std::uint8_t b = in[i++];
+    if (b > 0x80 && b != 0xff) {
+      const unsigned width = static_cast<unsigned>(std::countl_one(b));
+      std::size_t len = b & (0x7fu >> width);
+      for (unsigned k = 1; k < width; ++k) len = (len << 8) | in[i++];
+      i += len;
+    }
+    if (backref)
+      out.push_back(0x80);
+    else
+      out.insert(out.end(), in.begin() + static_cast<std::ptrdiff_t>(start),
+                 in.begin() + static_cast<std::ptrdiff_t>(i));
+  }
+  return out;
+}
+
 }  // namespace
 
 void report_serde(const Options& o, const std::map<std::string, double>& anchors) {
@@ -179,6 +257,37 @@ void report_serde(const Options& o, const std::map<std::string, double>& anchors
   floor("0.generator", gen0, rows[2]);
   floor("0.generator inflated", inflated, rows[3]);
   if (leaves == 0) std::printf("  (no tokens)\n");
+  // Two more reference loops for the back-reference row: the pair structure added to the tokens
+  // (scan_structure: still no node, no path followed), and the same parser engine building only
+  // a shadow of the tree's shape (serialized_length_from_bytes: every path walked, pairs pushed
+  // onto a vector, no arena). What the parser spends beyond the second is the arena's node
+  // creation; native med / each is the ratio a parser doing only that much would reach.
+  std::size_t closed = 0;
+  const auto reference = [&](const char* what, const auto& fn) {
+    Best t;
+    for (std::size_t round = 0; round < o.rounds; ++round)
+      t.add(sample(fn, none, o.min_reps, o.min_ms));
+    std::printf("  %-54s %9s  (parser %s; native med / this = %s)\n", what,
+                fmt_ns(t.median).c_str(), fmt_ns(rows[2].ours.median).c_str(),
+                fmt_ratio(rows[2].native.median, t.median).c_str());
+  };
+  reference("tokenize + pair structure, 0.generator", [&] { closed += scan_structure(gen0); });
+  reference("shape-only parse + path walks, 0.generator",
+            [&] { closed += clvm::serialized_length_from_bytes(gen0); });
+  // The parser itself on 0.generator with every back reference replaced by nil: everything but
+  // path resolution (tokens, structure, every other node made in the arena).
+  const auto stripped = without_backrefs(gen0);
+  {
+    Best t;
+    for (std::size_t round = 0; round < o.rounds; ++round)
+      t.add(sample([&] { (void)clvm::node_from_bytes_backrefs(a, stripped); }, restore, o.min_reps,
+                   o.min_ms));
+    std::printf("  %-54s %9s  (parser %s; native med / this = %s)\n",
+                "parser, 0.generator with back references as nil", fmt_ns(t.median).c_str(),
+                fmt_ns(rows[2].ours.median).c_str(),
+                fmt_ratio(rows[2].native.median, t.median).c_str());
+  }
+  if (closed == 0) std::printf("  (no pairs)\n");
 
   Row tc("tree_hash_cached 0.generator (cold)", inflated.size(), 0);
   std::size_t memo = 0;

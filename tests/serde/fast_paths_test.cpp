@@ -132,6 +132,66 @@ TEST(SerdeFastPaths, ConsRunsOfEveryLengthNearTheEnd) {
   }
 }
 
+// The back-reference parser also takes runs of cons boxes up to 7 at a time while 8 input bytes
+// remain. After a first `fe` (so in that parser, not the classic loop it starts in): runs of every
+// length at every distance from the end, with ff and fe bytes inside atoms, parse as the checked
+// path parses them (same nodes and counters); every proper prefix is truncated input; and a bad
+// path after a run fails alike, with the same ghost pairs counted.
+TEST(SerdeFastPaths, BackrefConsRunsOfEveryLengthNearTheEnd) {
+  const std::vector<std::uint8_t> head{0xff, 0x05, 0xff, 0xfe, 0x02};  // (5 . (5 . T)): fe 02 = 5
+  const std::vector<std::uint8_t> head_classic{0xff, 0x05, 0xff, 0x05};
+  for (std::size_t d = 0; d <= 40; ++d) {
+    // T left-nested ((((01 . 02) . 02) ...) . 02), or right-nested (ff fe ff ... ff fe ff . ()).
+    std::vector<std::uint8_t> left(d, 0xff), right;
+    left.push_back(0x01);
+    left.insert(left.end(), d, 0x02);
+    for (std::size_t i = 0; i < d; ++i) right.insert(right.end(), {0xff, 0x83, 0xff, 0xfe, 0xff});
+    right.push_back(0x80);
+    for (const auto& t : {left, right}) {
+      std::vector<std::uint8_t> in = head, classic = head_classic;
+      in.insert(in.end(), t.begin(), t.end());
+      classic.insert(classic.end(), t.begin(), t.end());
+      Allocator fast;
+      Allocator checked(in.size() - 1);  // below the unchecked bound (n heap bytes)
+      const NodePtr f = node_from_bytes_backrefs(fast, in);
+      const NodePtr c = node_from_bytes_backrefs(checked, in);
+      EXPECT_EQ(node_to_bytes(fast, f), classic) << d;
+      EXPECT_EQ(node_to_bytes(checked, c), classic) << d;
+      EXPECT_EQ(fast.atom_count(), checked.atom_count()) << d;
+      EXPECT_EQ(fast.pair_count(), checked.pair_count()) << d;
+      EXPECT_EQ(fast.stored_pairs(), checked.stored_pairs()) << d;
+      EXPECT_EQ(fast.heap_size(), checked.heap_size()) << d;
+      EXPECT_EQ(serialized_length_from_bytes(in), in.size()) << d;
+      for (std::size_t n = 0; n < in.size(); ++n) {
+        Allocator tf, tc(std::max<std::size_t>(n, 1));  // checked once n > 0
+        for (Allocator* a : {&tf, &tc})
+          expect_error<SerdeError>(
+              [&] {
+                node_from_bytes_backrefs(*a, std::span{in.data(), n});
+              },
+              ErrorKind::BadEncoding);
+        expect_error<SerdeError>(
+            [&] {
+              serialized_length_from_bytes(std::span{in.data(), n});
+            },
+            ErrorKind::BadEncoding);
+        EXPECT_EQ(tf.pair_count(), tc.pair_count()) << d << " " << n;
+      }
+    }
+    // A path into an atom after a run: fe 40 is first x6, and the stack's top is the atom 5.
+    std::vector<std::uint8_t> bad = head;
+    bad.insert(bad.end(), d, 0xff);
+    bad.insert(bad.end(), {0xfe, 0x40});
+    bad.insert(bad.end(), d + 1, 0x80);
+    Allocator bf, bc(bad.size() - 1);
+    for (Allocator* a : {&bf, &bc})
+      expect_error<SerdeError>([&] { node_from_bytes_backrefs(*a, bad); },
+                               ErrorKind::BackreferenceError);
+    EXPECT_EQ(bf.pair_count(), bc.pair_count()) << d;
+    EXPECT_EQ(bf.pair_count(), 2u) << d;  // the ghosts of the pushes of 5 and of fe 02
+  }
+}
+
 // Atoms of 5..64 bytes are copied 64 bytes at a time when 64 input bytes and 64 bytes of heap
 // capacity remain (both readers): every length, at every distance from the end of the input, reads
 // back as the checked path reads it.
