@@ -466,8 +466,17 @@ class BasicBatchRunner {
     // The case stays in its slot until the producer reuses it: it is freed on the thread that
     // made it (a free from another thread contends for the allocator's lock).
     s.state.store(tag(i, kDone));  // publishes the answer to the consumer
-    // The consumer waits for the oldest answer and for goal_ (see next_of()).
-    if (done_.has_waiters() && (i == taken_.load() || i == goal_.load())) done_.notify();
+    // The consumer waits for the oldest answer and for goal_ (see next_of()): it is woken by
+    // whichever of the two finishes last, not once for each.
+    if (done_.has_waiters()) {
+      const std::uint64_t g = goal_.load();
+      if (i == g) {
+        const std::uint64_t t = taken_.load();
+        if (t == g || ring_[t % window_].state.load() == tag(t, kDone)) done_.notify();
+      } else if (i == taken_.load() && ring_[g % window_].state.load() == tag(g, kDone)) {
+        done_.notify();
+      }
+    }
     return true;
   }
 
