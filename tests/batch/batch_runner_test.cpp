@@ -366,6 +366,174 @@ TEST(BatchRunner, CancelInsideRunsOfClaimedCases) {
   }
 }
 
+// Quick cases make the workers' claims grow to runs of consecutive cases; whatever the stream
+// length and window against the run sizes (1, 31, 32, 33, 1025 cases; windows 1, 7, 33, 256),
+// every case runs exactly once and answers in order, through run() and through submit/next.
+TEST(BatchChunks, EveryCaseOnceInOrderAcrossChunkBoundaries) {
+  for (unsigned threads : {2u, 3u})
+    for (std::size_t window : {std::size_t{1}, std::size_t{7}, std::size_t{33}, std::size_t{256}}) {
+      std::vector<std::atomic<int>> runs(3000);
+      BatchOptions o;
+      o.threads = threads;
+      o.window = window;
+      BasicBatchRunner<int, int> runner(o, [&runs](BatchWorker&, int& v) {
+        runs[static_cast<std::size_t>(v)].fetch_add(1);
+        return 2 * v + 1;
+      });
+      int base = 0;
+      for (int len : {1, 31, 32, 33, 1025, 1}) {
+        int made = base, answered = base;
+        runner.run(
+            [&]() -> std::optional<int> {
+              EXPECT_LE(runner.pending(), window);
+              if (made == base + len) return std::nullopt;
+              return made++;
+            },
+            [&](int a) { EXPECT_EQ(a, 2 * answered++ + 1) << threads << " " << window; });
+        EXPECT_EQ(answered, base + len);
+        base += len;
+      }
+      // submit / next with the window kept full.
+      for (int v = base; v < base + 600; ++v) {
+        if (runner.pending() == runner.window()) {
+          const int want = 2 * (v - static_cast<int>(runner.pending())) + 1;
+          EXPECT_EQ(runner.next(), want);
+        }
+        runner.submit(v);
+      }
+      for (int v = base + 600 - static_cast<int>(runner.pending()); v < base + 600; ++v)
+        EXPECT_EQ(runner.next(), 2 * v + 1);
+      base += 600;
+      for (int v = 0; v < base; ++v) EXPECT_EQ(runs[v].load(), 1) << "case " << v;
+    }
+}
+
+// A heavy case claimed together with light ones after it does not hold them: an idle worker
+// starts them while it runs. The heavy case waits (up to 3 s) for every light case after it in
+// its batch to finish, which it can only see if another thread ran them.
+TEST(BatchChunks, HeavyCaseInsideAChunkDoesNotHoldTheLightOnes) {
+  constexpr int kHeavy = 10, kBatch = 64;
+  std::atomic<int> after_done{0};
+  BatchOptions o;
+  o.threads = 2;
+  o.window = 256;
+  BasicBatchRunner<int, int> runner(o, [&](BatchWorker&, int& v) {
+    if (v < 0) return 0;  // warm-up: quick cases make the claims grow
+    if (v % kBatch == kHeavy) {
+      const auto end = Clock::now() + std::chrono::seconds(3);
+      while (after_done.load() < kBatch - kHeavy - 1 && Clock::now() < end)
+        std::this_thread::yield();
+      return after_done.load() == kBatch - kHeavy - 1 ? 1 : -1;
+    }
+    if (v % kBatch > kHeavy) after_done.fetch_add(1);
+    return 0;
+  });
+  for (int round = 0; round < 5; ++round) {
+    int warm = 0;
+    runner.run(
+        [&]() -> std::optional<int> {
+          return warm++ < 5000 ? std::optional<int>(-1) : std::nullopt;
+        },
+        [](int) {});
+    after_done = 0;
+    int v = round * kBatch, answered = 0;
+    const int end = v + kBatch;
+    runner.run(
+        [&]() -> std::optional<int> { return v < end ? std::optional<int>(v++) : std::nullopt; },
+        [&](int a) {
+          if (answered++ == kHeavy) {
+            EXPECT_EQ(a, 1) << "round " << round << ": light cases waited behind the heavy one";
+          } else {
+            EXPECT_EQ(a, 0);
+          }
+        });
+    EXPECT_EQ(answered, kBatch);
+  }
+}
+
+// Cancelling from inside a case in the middle of a run of claimed cases: every case still
+// answers, in order, and no case starts after the cancel without seeing it.
+TEST(BatchChunks, CancelInTheMiddleOfAChunk) {
+  for (unsigned threads : {2u, 3u}) {
+    constexpr int kCancelAt = 40, kBatch = 96;
+    std::atomic<bool> cancelled_now{false};
+    std::atomic<int> missed{0}, saw{0};
+    BasicBatchRunner<int, int>* self = nullptr;
+    BatchOptions o;
+    o.threads = threads;
+    o.window = 256;
+    BasicBatchRunner<int, int> runner(o, [&](BatchWorker& w, int& v) {
+      if (v < 0) return 0;
+      if (v == kCancelAt) {
+        self->cancel();
+        cancelled_now.store(true);
+        return v;
+      }
+      const bool after = cancelled_now.load();
+      const bool c = w.cancelled();
+      if (after && !c) missed.fetch_add(1);
+      if (c) saw.fetch_add(1);
+      return c ? -1 : v;
+    });
+    self = &runner;
+    int warm = 0;
+    runner.run(
+        [&]() -> std::optional<int> {
+          return warm++ < 5000 ? std::optional<int>(-1) : std::nullopt;
+        },
+        [](int) {});
+    int v = 0, answered = 0, cancelled_answers = 0;
+    runner.run(
+        [&]() -> std::optional<int> { return v < kBatch ? std::optional<int>(v++) : std::nullopt; },
+        [&](int a) {
+          if (a == -1) {
+            EXPECT_GT(answered, kCancelAt);
+            ++cancelled_answers;
+          } else {
+            EXPECT_EQ(a, answered);
+          }
+          ++answered;
+        });
+    EXPECT_EQ(answered, kBatch);
+    EXPECT_TRUE(runner.cancelled());
+    EXPECT_EQ(missed.load(), 0);
+    EXPECT_EQ(cancelled_answers, saw.load());
+  }
+}
+
+// With runs of claimed cases the window still bounds the cases in flight: no case starts
+// window() or more cases after the oldest answer not yet taken, and pending() never exceeds it.
+TEST(BatchChunks, WindowBoundsClaimedRuns) {
+  for (unsigned threads : {2u, 3u})
+    for (std::size_t window : {std::size_t{5}, std::size_t{33}, std::size_t{64}}) {
+      std::atomic<long> taken{0}, too_far{0}, widest{0};
+      BatchOptions o;
+      o.threads = threads;
+      o.window = window;
+      BasicBatchRunner<long, long> runner(o, [&](BatchWorker&, long& v) {
+        const long ahead = v - taken.load();
+        if (ahead >= static_cast<long>(window)) too_far.fetch_add(1);
+        long w = widest.load();
+        while (ahead > w && !widest.compare_exchange_weak(w, ahead)) {
+        }
+        return v;
+      });
+      long made = 0;
+      runner.run(
+          [&]() -> std::optional<long> {
+            EXPECT_LE(runner.pending(), window);
+            return made < 30'000 ? std::optional<long>(made++) : std::nullopt;
+          },
+          [&](long a) {
+            EXPECT_EQ(a, taken.load());
+            taken.fetch_add(1);
+          });
+      EXPECT_EQ(taken.load(), 30'000);
+      EXPECT_EQ(too_far.load(), 0) << threads << " threads, window " << window;
+      EXPECT_LT(widest.load(), static_cast<long>(window));
+    }
+}
+
 TEST(BatchRunner, DestructorStopsEndlessCases) {
   BatchOptions o;
   o.threads = 2;

@@ -177,20 +177,14 @@ class BasicBatchRunner {
   }
 
   /// Queues `c` if fewer than window() cases are in flight and returns true; else returns false
-  /// and leaves `c` as it was. With one thread the case runs now, on this thread; with more, a
-  /// worker starts it at once when busy, else within 1 ms (sleeping workers are woken in groups).
+  /// and leaves `c` as it was. With one thread the case runs now, on this thread; with more, an
+  /// awake worker starts it at once; sleeping workers are woken when no worker is awake or
+  /// kWakeBacklog cases wait unclaimed, and otherwise look by themselves within kIdlePoll (1 ms).
   bool try_submit(In& c) {
     const std::uint64_t h = head_.load(std::memory_order_relaxed);
     if (h - taken_.load() >= window_) return false;
-    Slot& s = ring_[h % window_];
-    if (threads_ == 1) {
-      run_one(*workers_[0], c, s);
-      s.state.store(kDone, std::memory_order_relaxed);
-    } else {
-      s.in.emplace(std::move(c));
-    }
-    head_.store(h + 1);  // publishes the slot to the workers
-    if (threads_ > 1) wake_workers(h + 1);
+    stage(c, h);
+    publish(h + 1);
     return true;
   }
 
@@ -209,7 +203,7 @@ class BasicBatchRunner {
     const std::uint64_t t = taken_.load(std::memory_order_relaxed);
     if (t == head_.load()) return std::nullopt;
     Slot& s = ring_[t % window_];
-    if (s.state.load() != kDone) return std::nullopt;
+    if (s.state.load() != tag(t, kDone)) return std::nullopt;
     return take(s, t);
   }
 
@@ -225,83 +219,175 @@ class BasicBatchRunner {
 
   /// Feeds the cases `source()` returns (nullopt: the end) and hands each answer to `sink`, in
   /// input order, from this thread; returns the number of cases. At most window() cases are in
-  /// flight, so memory stays bounded on an endless source.
+  /// flight, so memory stays bounded on an endless source. Cases are handed over in runs: up to
+  /// kFeedRun (32) calls of `source` fill slots, then one store publishes them to the workers
+  /// (so a case waits for the rest of its run to be made: a source that blocks between cases
+  /// delays the cases made before it in the run), then the ready answers are taken as a run
+  /// (one release of their slots). Requires: no other thread submits meanwhile. Rethrows (after
+  /// taking it) an exception the job let escape, and what source or sink throws.
   template <class Source, class Sink>
   std::uint64_t run(Source&& source, Sink&& sink) {
     std::uint64_t n = 0;
-    for (;;) {
-      while (auto a = try_next()) sink(std::move(*a));
-      if (pending() >= window_) {
-        sink(next_of(kTakeBatch));
-        continue;
+    for (bool more = true; more;) {
+      const std::uint64_t h0 = head_.load(std::memory_order_relaxed);
+      const std::uint64_t room = window_ - (h0 - taken_.load());
+      const std::uint64_t end = h0 + std::min<std::uint64_t>(kFeedRun, room);
+      std::uint64_t h = h0;
+      try {
+        for (; h < end; ++h) {
+          std::optional<In> c = source();
+          if (!c) {
+            more = false;
+            break;
+          }
+          stage(*c, h);
+        }
+      } catch (...) {
+        publish(h);  // what was staged before the throw still runs and answers
+        throw;
       }
-      std::optional<In> c = source();
-      if (!c) {
-        work_.notify();
-        break;
-      }
-      if (!try_submit(*c)) throw std::logic_error("BatchRunner::run: a second producer");
-      ++n;
+      publish(h);
+      n += h - h0;
+      if (more && take_ready(sink) == 0 && pending() >= window_) sink(next_of(kTakeBatch));
     }
-    while (pending() > 0) sink(next_of(kTakeBatch));
+    work_.notify_all();  // the end of the input: whatever is queued starts now
+    while (pending() > 0)
+      if (take_ready(sink) == 0) sink(next_of(kTakeBatch));
     return n;
   }
 
  private:
   // next(), waiting (if it must wait) until the oldest answer and the one `batch` - 1 after it
-  // (or the newest) are ready. run() takes the others with try_next, so a stream of small cases
-  // wakes the consumer once per `batch` answers instead of once per answer (each wake-up is a
-  // system call on both sides). The workers notify on either index.
+  // (or the newest) are ready. run() takes the others with take_ready, so a stream of small
+  // cases wakes the consumer once per `batch` answers instead of once per answer (each wake-up
+  // is a system call on both sides). The workers notify on either index.
   Out next_of(std::uint64_t batch) {
     const std::uint64_t t = taken_.load(std::memory_order_relaxed);
     const std::uint64_t h = head_.load();
     if (t == h) throw std::logic_error("BatchRunner::next: nothing pending");
     Slot& s = ring_[t % window_];
-    if (s.state.load() != kDone) {
+    if (s.state.load() != tag(t, kDone)) {
       const std::uint64_t g = std::min(t + batch - 1, h - 1);
       Slot& last = ring_[g % window_];
       goal_.store(g);
-      work_.notify();  // whatever is queued starts now
-      done_.wait([&] { return s.state.load() == kDone && last.state.load() == kDone; });
+      work_.notify_all();  // whatever is queued (or claimed and not started) starts now
+      done_.wait(
+          [&] { return s.state.load() == tag(t, kDone) && last.state.load() == tag(g, kDone); });
     }
     return take(s, t);
   }
 
-  static constexpr std::uint32_t kEmpty = 0, kDone = 1;
-  static constexpr int kSpins = 256;  // looks (a few microseconds) before a worker sleeps
+  // Puts case `c` in the slot of index `h` (the next unpublished one); with one thread, runs it.
+  void stage(In& c, std::uint64_t h) {
+    Slot& s = ring_[h % window_];
+    if (threads_ == 1) {
+      run_one(*workers_[0], c, s);
+      s.state.store(tag(h, kDone), std::memory_order_relaxed);
+    } else {
+      s.in.emplace(std::move(c));
+      s.state.store(tag(h, kQueued), std::memory_order_release);
+    }
+  }
+
+  // Publishes the staged cases below `h` to the workers (one store: the line the idle workers
+  // watch is written once per run of cases) and wakes one if it should.
+  void publish(std::uint64_t h) {
+    if (h == head_.load(std::memory_order_relaxed)) return;
+    head_.store(h);
+    if (threads_ > 1) wake_workers(h);
+  }
+
+  // Takes the ready answers in input order, handing each to `sink`, and releases their slots
+  // with one store (and one look for a waiting producer); returns how many. Rethrows a job's
+  // exception for its case after releasing the slots up to it.
+  template <class Sink>
+  std::size_t take_ready(Sink& sink) {
+    const std::uint64_t t = taken_.load(std::memory_order_relaxed);
+    const std::uint64_t h = head_.load();
+    std::uint64_t u = t;
+    while (u < h && ring_[u % window_].state.load(std::memory_order_acquire) == tag(u, kDone)) ++u;
+    if (u == t) return 0;
+    struct Release {  // taken_ = the first slot not yet emptied, however this ends
+      BasicBatchRunner& r;
+      std::uint64_t upto;
+      ~Release() {
+        r.taken_.store(upto);
+        r.space_.notify();
+      }
+    } release{*this, t};
+    for (std::uint64_t i = t; i < u; ++i) {
+      Slot& s = ring_[i % window_];
+      std::exception_ptr e = std::exchange(s.error, nullptr);
+      release.upto = i + 1;
+      if (e) std::rethrow_exception(e);
+      sink(std::move(*s.out));  // what the sink leaves is freed by the worker reusing the slot
+    }
+    return static_cast<std::size_t>(u - t);
+  }
+
+  // A slot's state word: tag(index, kQueued) once case `index` is submitted, tag(index,
+  // kRunning) once a thread started it (a compare-exchange from kQueued: the one way to start a
+  // case, so a case another thread claimed can be started by an idle worker instead, and never
+  // twice), tag(index, kDone) once its answer is in the slot. The index makes every word unique:
+  // a thread late with a case whose slot now holds a later one fails its compare-exchange.
+  static constexpr std::uint64_t kQueued = 1, kRunning = 2, kDone = 3;
+  static constexpr std::uint64_t tag(std::uint64_t index, std::uint64_t state) noexcept {
+    return index * 4 + state;
+  }
+  // An idle worker looks for kSpinFor before it sleeps: with small cases the next run is usually
+  // a moment away, and a sleep and its wake are a system call on each side. Short: on two cores a
+  // longer spin takes the core the producer needs (measured: 5 us beat 10, 20 and 50, and beat
+  // one spinning worker with the others asleep).
+  static constexpr std::chrono::microseconds kSpinFor{5};
   static void pause() noexcept {
 #if defined(__x86_64__) || defined(__i386__)
     __builtin_ia32_pause();
 #endif
   }
-  // Waking a sleeping worker is a system call on both sides, more than a small case costs: the
-  // producer wakes them once kWakeBatch cases wait, or kWakeDelay after the last wake, and
-  // next() and the end of run() wake them at once; a sleeping worker also looks every kIdlePoll
-  // by itself, so a queued case never waits longer than that.
-  static constexpr std::uint64_t kWakeBatch = 32;
+  template <class Pred>
+  bool spin_until(Pred pred) {
+    const auto end = std::chrono::steady_clock::now() + kSpinFor;
+    bool ok = false;
+    for (int k = 1; !(ok = pred()); ++k) {
+      pause();
+      if (k % 64 == 0 && std::chrono::steady_clock::now() >= end) break;
+    }
+    return ok;
+  }
+  // Waking a sleeping worker is a system call on both sides, more than a small case costs, and
+  // with cases quicker than the producer makes them one awake worker keeps up: the producer wakes
+  // one when no worker is awake or kWakeBacklog cases wait unclaimed (the awake ones fall
+  // behind); next() and the end of run() wake all. A sleeping worker looks every kIdlePoll by
+  // itself, so a queued case never waits longer than that.
+  static constexpr std::uint64_t kWakeBacklog = 64;
   static constexpr std::uint64_t kTakeBatch = 32;  // answers per wake-up of a waiting consumer
-  static constexpr std::chrono::microseconds kWakeDelay{50};
+  static constexpr std::uint64_t kFeedRun = 32;    // cases run() feeds between looks for answers
   static constexpr std::chrono::microseconds kIdlePoll{1000};
+  // A worker claims up to kMaxChunk consecutive cases with one compare-exchange, never more than
+  // its share (1 / threads) of what waits. It sizes each claim by what the last one took: twice
+  // as many after one shorter than kQuickChunk, one case after one longer than kSlowChunk (an
+  // expensive case), so heavy cases go out one at a time over the workers. Cases a worker
+  // claimed but has not started (it is held by a heavy one) are started by an idle worker.
+  static constexpr std::uint64_t kMaxChunk = 32;
+  static constexpr std::chrono::microseconds kQuickChunk{20};
+  static constexpr std::chrono::microseconds kSlowChunk{200};
 
   void wake_workers(std::uint64_t head) {
-    if (!work_.has_waiters()) return;  // all awake: no clock read, no system call
-    if (head - next_.load() >= kWakeBatch) {
-      work_.notify();
-      return;
-    }
-    const auto now = std::chrono::steady_clock::now();
-    if (now - last_wake_ >= kWakeDelay) {
-      last_wake_ = now;
-      work_.notify();
+    const int sleeping = work_.waiters();
+    if (sleeping == 0) return;  // all awake: the common case of a steady stream
+    // One wake per kWakeBacklog cases at most: a woken worker takes microseconds to say so.
+    if (head - last_wake_ < kWakeBacklog && head > kWakeBacklog) return;
+    if (static_cast<unsigned>(sleeping) >= threads_ || head - next_.load() >= kWakeBacklog) {
+      last_wake_ = head;
+      work_.notify_one();
     }
   }
-  // Slots and counters on their own cache lines: neighbouring slots belong to different workers,
-  // and each counter has one writer.
+  // Slots and counters on their own cache lines: each counter has one writer.
   struct alignas(64) Slot {
     std::optional<In> in;
     std::optional<Out> out;
     std::exception_ptr error;
-    std::atomic<std::uint32_t> state{kEmpty};
+    std::atomic<std::uint64_t> state{0};  // tag(index, kQueued..kDone); 0: never used
   };
 
   // A wait/notify pair over seq_cst state: a notifier that sees no waiter needs no lock, and a
@@ -316,20 +402,27 @@ class BasicBatchRunner {
       while (!pred()) cv_.wait(l);
       waiting_.fetch_sub(1);
     }
-    // As wait, looking at `pred` again at least every `period` without a notify.
+    // Returns when `pred` holds, after a notify, or after `period`, whichever comes first.
     template <class Pred>
-    void wait_polling(Pred pred, std::chrono::microseconds period) {
+    void wait_once(Pred pred, std::chrono::microseconds period) {
       if (pred()) return;
       std::unique_lock<std::mutex> l(m_);
       waiting_.fetch_add(1);
-      while (!pred()) cv_.wait_for(l, period);
+      if (!pred()) cv_.wait_for(l, period);
       waiting_.fetch_sub(1);
     }
+    int waiters() const noexcept { return waiting_.load(); }
     bool has_waiters() const noexcept { return waiting_.load() != 0; }
-    void notify() {
+    void notify() { notify_all(); }
+    void notify_all() {
       if (waiting_.load() == 0) return;
       std::lock_guard<std::mutex> l(m_);
       cv_.notify_all();
+    }
+    void notify_one() {
+      if (waiting_.load() == 0) return;
+      std::lock_guard<std::mutex> l(m_);
+      cv_.notify_one();
     }
 
    private:
@@ -338,6 +431,9 @@ class BasicBatchRunner {
     std::atomic<int> waiting_{0};
   };
 
+  // Runs the job; its answer replaces the slot's previous (taken, maybe moved-from) one, which is
+  // so freed on a worker, as the bytes it owns were allocated on one: with the consumer freeing
+  // them, each worker's allocations would go back through glibc's arena lock.
   void run_one(BatchWorker& w, In& c, Slot& s) {
     try {
       s.out.emplace(job_(w, c));
@@ -348,49 +444,99 @@ class BasicBatchRunner {
 
   Out take(Slot& s, std::uint64_t t) {
     std::exception_ptr e = std::exchange(s.error, nullptr);
-    std::optional<Out> out = std::move(s.out);
-    s.out.reset();
-    s.state.store(kEmpty, std::memory_order_relaxed);
+    std::optional<Out> out;
+    if (!e) out.emplace(std::move(*s.out));
     taken_.store(t + 1);  // frees the slot for the producer
     space_.notify();
     if (e) std::rethrow_exception(e);
     return std::move(*out);
   }
 
-  void work_loop(BatchWorker& w) {
-    for (;;) {
-      std::uint64_t i = next_.load();
-      bool claimed = false;
-      while (i < head_.load()) {
-        if (next_.compare_exchange_weak(i, i + 1)) {
-          claimed = true;
-          break;
-        }
+  // Runs case `i` on `w` and publishes its answer, unless another thread started it first;
+  // returns whether this thread ran it.
+  bool run_claimed(BatchWorker& w, std::uint64_t i) {
+    Slot& s = ring_[i % window_];
+    std::uint64_t queued = tag(i, kQueued);
+    if (!s.state.compare_exchange_strong(queued, tag(i, kRunning), std::memory_order_acq_rel,
+                                         std::memory_order_relaxed))
+      return false;
+    run_one(w, *s.in, s);
+    // The case stays in its slot until the producer reuses it: it is freed on the thread that
+    // made it (a free from another thread contends for the allocator's lock).
+    s.state.store(tag(i, kDone));  // publishes the answer to the consumer
+    // The consumer waits for the oldest answer and for goal_ (see next_of()): it is woken by
+    // whichever of the two finishes last, not once for each.
+    if (done_.has_waiters()) {
+      const std::uint64_t g = goal_.load();
+      if (i == g) {
+        const std::uint64_t t = taken_.load();
+        if (t == g || ring_[t % window_].state.load() == tag(t, kDone)) done_.notify();
+      } else if (i == taken_.load() && ring_[g % window_].state.load() == tag(g, kDone)) {
+        done_.notify();
       }
-      if (!claimed) {
-        if (stop_.load()) return;
-        // A short spin first: with small cases the next one is usually a moment away, and a
-        // sleep costs a system call on each side.
-        auto ready = [&] { return stop_.load() || next_.load() < head_.load(); };
-        bool soon = false;
-        for (int k = 0; k < kSpins && !(soon = ready()); ++k) pause();
-        if (!soon) work_.wait_polling(ready, kIdlePoll);
+    }
+    return true;
+  }
+
+  // Claims the next cases no worker has claimed, at most `want` and at most this worker's share
+  // of what waits: [*first, *last). False when none waits.
+  bool claim(std::uint64_t want, std::uint64_t* first, std::uint64_t* last) {
+    std::uint64_t i = next_.load();
+    for (;;) {
+      const std::uint64_t h = head_.load();
+      if (i >= h) return false;
+      const std::uint64_t n = std::min(want, std::max<std::uint64_t>(1, (h - i) / threads_));
+      if (next_.compare_exchange_weak(i, i + n)) {
+        *first = i;
+        *last = i + n;
+        return true;
+      }
+    }
+  }
+
+  // An idle worker's last look before it sleeps: runs a case another worker claimed and has not
+  // started (that worker is busy with an earlier case of its claim), newest first (the claimer
+  // goes oldest first). Returns whether it ran one.
+  bool steal(BatchWorker& w) {
+    const std::uint64_t t = taken_.load();
+    for (std::uint64_t i = next_.load(); i-- > t;) {
+      if (ring_[i % window_].state.load(std::memory_order_relaxed) != tag(i, kQueued)) continue;
+      if (run_claimed(w, i)) return true;
+    }
+    return false;
+  }
+
+  void work_loop(BatchWorker& w) {
+    std::uint64_t chunk = 1;
+    auto ready = [&] { return stop_.load() || next_.load() < head_.load(); };
+    for (;;) {
+      std::uint64_t first = 0, last = 0;
+      if (claim(chunk, &first, &last)) {
+        const auto t0 = std::chrono::steady_clock::now();
+        for (std::uint64_t i = first; i < last; ++i) run_claimed(w, i);
+        const auto took = std::chrono::steady_clock::now() - t0;
+        if (took < kQuickChunk)
+          chunk = std::min(chunk * 2, kMaxChunk);
+        else if (took > kSlowChunk)
+          chunk = 1;
         continue;
       }
-      Slot& s = ring_[i % window_];
-      run_one(w, *s.in, s);
-      // The case stays in its slot until the producer reuses it: it is freed on the thread that
-      // made it (a free from another thread contends for the allocator's lock).
-      s.state.store(kDone);  // publishes the answer to the consumer
-      // The consumer waits for the oldest answer and for goal_ (see next_of()).
-      if (i == taken_.load() || i == goal_.load()) done_.notify();
+      if (stop_.load()) return;
+      // A short spin first: with small cases the next one is usually a moment away, and a
+      // sleep costs a system call on each side.
+      if (spin_until(ready)) continue;
+      // Cases another worker claimed matter once the consumer waits for answers (it waits for
+      // the oldest, or the window is full, or the input ended); before, taking them would only
+      // contend with their claimer.
+      if (done_.has_waiters() && steal(w)) continue;
+      work_.wait_once(ready, kIdlePoll);
     }
   }
 
   void shut_down() noexcept {
     cancel_.store(true);
     stop_.store(true);
-    work_.notify();
+    work_.notify_all();
     for (std::thread& t : threads_v_)
       if (t.joinable()) t.join();
     threads_v_.clear();
@@ -407,8 +553,8 @@ class BasicBatchRunner {
   alignas(64) std::atomic<std::uint64_t> next_{0};   // next case a worker claims
   alignas(64) std::atomic<std::uint64_t> taken_{0};  // answers taken (written by the consumer)
   std::atomic<std::uint64_t> goal_{0};  // the newest answer a waiting consumer wants (next_of())
-  alignas(64) std::chrono::steady_clock::time_point last_wake_{};  // the producer's
-  std::atomic<bool> cancel_{false};
+  std::uint64_t last_wake_ = 0;         // head_ at the producer's last wake (wake_workers())
+  alignas(64) std::atomic<bool> cancel_{false};
   std::atomic<bool> stop_{false};
   Signal work_, done_, space_;
 };
