@@ -54,6 +54,20 @@ void print(const Row& r, bool live_native) {
   std::fflush(stdout);
 }
 
+// Moves `p` past the rest of an atom whose prefix byte `b` (> 0x80, not ff or fe) was read: its
+// remaining prefix bytes and its body. Assumes well-formed input.
+inline void skip_atom_body(const std::uint8_t*& p, std::uint8_t b) {
+  std::size_t len = 0;
+  if (b < 0xc0) {
+    len = b & 0x3f;
+  } else {
+    const unsigned width = static_cast<unsigned>(std::countl_one(b));
+    len = b & (0x7fu >> width);
+    for (unsigned i = 1; i < width; ++i) len = (len << 8) | *p++;
+  }
+  p += len;
+}
+
 // The floor of any parser of these bytes: reads every token as the readers do (a run of cons
 // boxes per 8-byte load, the prefix of every atom and back-reference path, skipping their bytes)
 // but builds nothing and keeps no stack. Returns the number of leaf tokens (atoms and `fe`s).
@@ -72,16 +86,7 @@ void print(const Row& r, bool live_native) {
     if (b == 0xff) continue;
     ++leaves;
     if (b == 0xfe) b = *p++;  // the path atom's first byte
-    if (b <= 0x80) continue;
-    std::size_t len = 0;
-    if (b < 0xc0) {
-      len = b & 0x3f;
-    } else {
-      const unsigned width = static_cast<unsigned>(std::countl_one(b));
-      len = b & (0x7fu >> width);
-      for (unsigned i = 1; i < width; ++i) len = (len << 8) | *p++;
-    }
-    p += len;
+    if (b > 0x80) skip_atom_body(p, b);
   }
   return leaves;
 }
@@ -113,17 +118,7 @@ void print(const Row& r, bool live_native) {
       continue;
     }
     if (b == 0xfe) b = *p++;  // the path atom's first byte
-    if (b > 0x80) {
-      std::size_t len = 0;
-      if (b < 0xc0) {
-        len = b & 0x3f;
-      } else {
-        const unsigned width = static_cast<unsigned>(std::countl_one(b));
-        len = b & (0x7fu >> width);
-        for (unsigned i = 1; i < width; ++i) len = (len << 8) | *p++;
-      }
-      p += len;
-    }
+    if (b > 0x80) skip_atom_body(p, b);
     for (;;) {
       const std::uint8_t top = op[-1];
       if (top == 0) {

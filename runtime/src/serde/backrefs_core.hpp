@@ -117,10 +117,7 @@ class BackrefParser {
         // of leading ff bytes of the next 8 input bytes, without a branch per box (the cons-or-
         // not branch is the loop's most mispredicted one). A cons only pushes "reading first".
         if (end - p >= 8) [[likely]] {
-          std::uint64_t w;
-          std::memcpy(&w, p, 8);
-          const unsigned run =
-              static_cast<unsigned>(std::countr_zero(~w | (std::uint64_t{1} << 63))) / 8;
+          const unsigned run = cons_run_length(p);
           if (op_limit - op < 8) [[unlikely]] {
             const std::size_t used = static_cast<std::size_t>(op - open.data());
             open.resize(2 * open.size());

@@ -114,10 +114,7 @@ template <bool Strict, bool Unchecked, bool Backrefs = false>
       // A run of cons boxes (up to 7 at a time) in one step, without a branch per box: the
       // count of leading ff bytes of the next 8 input bytes. A cons only pushes kOpen.
       if (end - p >= 8) [[likely]] {
-        std::uint64_t w;
-        std::memcpy(&w, p, 8);
-        const unsigned run =
-            static_cast<unsigned>(std::countr_zero(~w | (std::uint64_t{1} << 63))) / 8;
+        const unsigned run = cons_run_length(p);
         if (limit - sp < 8) [[unlikely]] {
           sp = stack.grow(sp);
           limit = stack.limit();
