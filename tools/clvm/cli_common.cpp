@@ -209,43 +209,59 @@ void add_flag_options(CLI::App* cmd, FlagOptions& opts) {
         ->group("Dialect flags");
 }
 
-std::optional<std::uint64_t> try_parse_u64(std::string_view text) noexcept {
-  std::uint64_t v = 0;
+namespace {
+
+// Decimal or 0x hex into 64 bits. `error_at`: 0 when the text is a number; else the 1-based
+// position of the first bad character, or SIZE_MAX when it has no digits or does not fit.
+struct U64Scan {
+  std::uint64_t value = 0;
+  std::size_t error_at = 0;
+  bool overflow = false;
+};
+
+U64Scan scan_u64(std::string_view text) noexcept {
+  U64Scan r;
   int base = 10;
   std::size_t i = 0;
   if (text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) {
     base = 16;
     i = 2;
   }
-  if (i == text.size()) return std::nullopt;
+  if (i == text.size()) {
+    r.error_at = SIZE_MAX;
+    return r;
+  }
   for (; i < text.size(); ++i) {
     const int d = hex_value(static_cast<unsigned char>(text[i]));
-    if (d < 0 || d >= base ||
-        v > (UINT64_MAX - static_cast<std::uint64_t>(d)) / static_cast<std::uint64_t>(base))
-      return std::nullopt;
-    v = v * static_cast<std::uint64_t>(base) + static_cast<std::uint64_t>(d);
+    if (d < 0 || d >= base) {
+      r.error_at = i + 1;
+      return r;
+    }
+    if (r.value > (UINT64_MAX - static_cast<std::uint64_t>(d)) / static_cast<std::uint64_t>(base)) {
+      r.error_at = SIZE_MAX;
+      r.overflow = true;
+      return r;
+    }
+    r.value = r.value * static_cast<std::uint64_t>(base) + static_cast<std::uint64_t>(d);
   }
-  return v;
+  return r;
+}
+
+}  // namespace
+
+std::optional<std::uint64_t> try_parse_u64(std::string_view text) noexcept {
+  const U64Scan r = scan_u64(text);
+  if (r.error_at != 0) return std::nullopt;
+  return r.value;
 }
 
 std::uint64_t parse_u64(std::string_view text, std::string_view what) {
-  std::uint64_t v = 0;
-  int base = 10;
-  std::size_t i = 0;
-  if (text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) {
-    base = 16;
-    i = 2;
-  }
-  if (i == text.size()) throw InputError(fmt::format("{}: '{}' is not a number", what, text));
-  for (; i < text.size(); ++i) {
-    const int d = hex_value(static_cast<unsigned char>(text[i]));
-    if (d < 0 || d >= base)
-      throw InputError(fmt::format("{}: '{}' is not a number (position {})", what, text, i + 1));
-    if (v > (UINT64_MAX - static_cast<std::uint64_t>(d)) / static_cast<std::uint64_t>(base))
-      throw InputError(fmt::format("{}: '{}' does not fit in 64 bits", what, text));
-    v = v * static_cast<std::uint64_t>(base) + static_cast<std::uint64_t>(d);
-  }
-  return v;
+  const U64Scan r = scan_u64(text);
+  if (r.overflow) throw InputError(fmt::format("{}: '{}' does not fit in 64 bits", what, text));
+  if (r.error_at == SIZE_MAX) throw InputError(fmt::format("{}: '{}' is not a number", what, text));
+  if (r.error_at != 0)
+    throw InputError(fmt::format("{}: '{}' is not a number (position {})", what, text, r.error_at));
+  return r.value;
 }
 
 void check_known_flags(std::uint64_t flags, std::string_view what) {
