@@ -275,9 +275,25 @@ NodePtr Allocator::new_concat(std::size_t new_size, std::span<const NodePtr> nod
     ++ghost_atoms_;
     return nodes[0];
   }
-  std::uint8_t* dst = heap_reserve(new_size);  // sources are read after this: the heap may move
-  std::size_t counter = 0;
-  for (NodePtr n : nodes) {
+  // When the first atom's bytes end the heap (a loop's accumulator concatenated onto, `(concat x
+  // x)` of the newest atom) the result starts at them and only the rest is appended: heap bytes
+  // are never written once an atom holds them, so two atoms may share them as a substr shares its
+  // source's. The bytes not copied are counted as ghost bytes, so heap_size() and the limit stay
+  // clvmr's (which copies them).
+  std::size_t shared = 0;
+  std::uint32_t start = heap_len_;
+  if (nodes[0].object_type() == ObjectType::Bytes) {
+    const AtomSpan s = atoms_.data()[nodes[0].index()];
+    if (s.end == heap_len_ && s.end - s.start <= new_size) {
+      shared = s.end - s.start;
+      start = s.start;
+    }
+  }
+  // The sources are read after this: the heap may move.
+  std::uint8_t* dst = heap_reserve(new_size - shared) - shared;
+  std::size_t counter = shared;
+  for (std::size_t i = shared != 0 ? 1 : 0; i < nodes.size(); ++i) {
+    const NodePtr n = nodes[i];
     if (n.is_pair()) fail_detailed(ErrorKind::InternalError, "concat expected atom, got pair", n);
     const Atom a = atom(n);
     if (counter + a.size() > new_size) throw invalid_size();
@@ -285,8 +301,9 @@ NodePtr Allocator::new_concat(std::size_t new_size, std::span<const NodePtr> nod
     counter += a.size();
   }
   if (counter != new_size) throw invalid_size();
-  NodePtr r = push_atom(heap_len_, heap_len_ + static_cast<std::uint32_t>(new_size));
-  heap_len_ += static_cast<std::uint32_t>(new_size);
+  NodePtr r = push_atom(start, start + static_cast<std::uint32_t>(new_size));
+  heap_len_ += static_cast<std::uint32_t>(new_size - shared);
+  ghost_heap_ += shared;
   return r;
 }
 
@@ -386,14 +403,20 @@ std::optional<NodePtr> detail::ArenaInternals::restore_with_node(Allocator& a, T
   const std::uint32_t len = s.end - s.start;
   std::array<std::uint8_t, kMaxCopiedAtom> copy{};
   const bool bytes_survive = s.end <= cp.heap;
-  if (!bytes_survive) {
+  // An atom concatenated onto one older than the mark (new_concat shares that one's bytes) has
+  // its tail right at the mark: keeping the tail's bytes where they are keeps the atom whole.
+  const bool tail_in_place = !bytes_survive && s.start < cp.heap;
+  if (!bytes_survive && !tail_in_place) {
     if (len > kMaxCopiedAtom) return std::nullopt;
     std::memcpy(copy.data(), a.heap_.data() + s.start, len);
   }
   rewind_keep_counts(a, cp);
   // The rewound tables have room for this one entry (it was just freed), so nothing can fail.
   Allocator::AtomSpan kept = s;
-  if (!bytes_survive) {
+  if (tail_in_place) {
+    a.heap_len_ = s.end;
+    a.ghost_heap_ -= s.end - cp.heap;  // these bytes were counted among the freed ones
+  } else if (!bytes_survive) {
     std::memcpy(a.heap_.data() + a.heap_len_, copy.data(), len);
     kept = Allocator::AtomSpan{a.heap_len_, a.heap_len_ + len};
     a.heap_len_ += len;

@@ -69,6 +69,27 @@ TEST(ArenaLimits, ConcatOfOneTermChargesItsBytes) {
   EXPECT_EQ(a.heap_size(), 10u);  // full: 1 (clvmr's `one()`) + 5 + 2 + 2 ghost
 }
 
+// A concat that shares its first atom's bytes (it ends the heap) is still charged every byte, so it
+// fails exactly where clvmr's copy does.
+TEST(ArenaLimits, ConcatOntoTheNewestAtomCountsEveryByte) {
+  const std::vector<std::uint8_t> text(100, 0x41);
+  Allocator a(1 + 100 + 199);  // clvmr's `one()`, x, and one byte short of (concat x x)
+  const NodePtr x = a.new_atom(text);
+  EXPECT_EQ(kind_of([&] { a.new_concat(200, std::vector<NodePtr>{x, x}); }),
+            ErrorKind::OutOfMemory);
+  EXPECT_EQ(a.heap_size(), 101u);
+  EXPECT_EQ(a.stored_heap_bytes(), 100u);
+  Allocator b(1 + 100 + 200);
+  const NodePtr y = b.new_atom(text);
+  const NodePtr z = b.new_concat(200, std::vector<NodePtr>{y, y});
+  EXPECT_EQ(b.atom_len(z), 200u);
+  EXPECT_EQ(b.heap_size(), b.heap_limit());  // full, though only 200 bytes are stored
+  EXPECT_EQ(b.stored_heap_bytes(), 200u);
+  EXPECT_EQ(kind_of([&] { b.new_atom("\xff"); }), ErrorKind::OutOfMemory);
+  EXPECT_EQ(kind_of([&] { b.new_concat(400, std::vector<NodePtr>{z, z}); }),
+            ErrorKind::OutOfMemory);
+}
+
 TEST(ArenaLimits, RestoreReleasesTheCounts) {
   Allocator a;
   const Checkpoint cp = a.checkpoint();

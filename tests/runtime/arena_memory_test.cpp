@@ -6,7 +6,9 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
+#include <vector>
 
 namespace clvm {
 namespace {
@@ -71,6 +73,69 @@ TEST(ArenaMemory, TableMarkMatchesCheckpoint) {
   a.new_pair(Allocator::nil(), Allocator::nil());
   EXPECT_EQ(detail::arena_internals(a).maybe_restore_with_node(m, Allocator::one()), std::nullopt);
   EXPECT_EQ(a.stored_pairs(), 1u);
+}
+
+// (concat x x) of the newest atom and an accumulator concatenated onto share the first atom's
+// bytes; the counts (heap_size, atom_count) are clvmr's, who copies them.
+TEST(ArenaMemory, ConcatOntoTheNewestAtomStoresOnlyTheRest) {
+  Allocator a;
+  const std::string text(100, 'x');
+  const NodePtr x = a.new_atom(text);
+  const std::size_t stored = a.stored_heap_bytes(), heap = a.heap_size();
+  const Checkpoint cp = a.checkpoint();
+  const NodePtr y = a.new_concat(200, std::vector<NodePtr>{x, x});
+  EXPECT_EQ(a.atom(y).as_string_view(), text + text);
+  EXPECT_EQ(a.atom(x).as_string_view(), text);
+  EXPECT_EQ(a.stored_heap_bytes(), stored + 100);
+  EXPECT_EQ(a.heap_size(), heap + 200);
+  // Onto y, which now ends the heap: again only the appended bytes.
+  const NodePtr tail = a.new_atom("\x80tail");
+  const NodePtr z = a.new_concat(205, std::vector<NodePtr>{tail, y});
+  EXPECT_EQ(a.stored_heap_bytes(), stored + 100 + 5 + 200);  // tail, then y copied behind it
+  const NodePtr w = a.new_concat(415, std::vector<NodePtr>{z, tail, z});
+  const std::string zs(a.atom(z).as_string_view());
+  EXPECT_EQ(zs, "\x80tail" + text + text);
+  EXPECT_EQ(a.atom(w).as_string_view(), zs + "\x80tail" + zs);
+  EXPECT_EQ(a.stored_heap_bytes(), stored + 100 + 5 + 200 + 5 + 205);
+  EXPECT_EQ(a.heap_size(), heap + 200 + 5 + 205 + 415);
+  // An atom that does not end the heap is copied whole.
+  const NodePtr v = a.new_concat(300, std::vector<NodePtr>{y, x});
+  EXPECT_EQ(a.atom(v).as_string_view(), text + text + text);
+  EXPECT_EQ(a.stored_heap_bytes(), stored + 100 + 5 + 200 + 5 + 205 + 300);
+  // A bad size leaves the arena as it was.
+  const std::size_t before = a.stored_heap_bytes(), before_heap = a.heap_size();
+  EXPECT_THROW((void)a.new_concat(301, std::vector<NodePtr>{v, x}), EvalError);
+  EXPECT_THROW((void)a.new_concat(200, std::vector<NodePtr>{v, x}), EvalError);
+  EXPECT_EQ(a.stored_heap_bytes(), before);
+  EXPECT_EQ(a.heap_size(), before_heap);
+  // A checkpoint taken before the sharing restores the stored and counted sizes.
+  a.restore_checkpoint(cp);
+  EXPECT_EQ(a.stored_heap_bytes(), stored);
+  EXPECT_EQ(a.heap_size(), heap);
+  EXPECT_EQ(a.atom(x).as_string_view(), text);
+}
+
+// The collector keeps an atom concatenated onto one older than its mark by keeping the appended
+// tail where it is, whatever its length (a copied atom is at most 48 bytes).
+TEST(ArenaMemory, CollectorKeepsAConcatOntoAnOlderAtomInPlace) {
+  Allocator a;
+  const std::string text(100, 'x');
+  const NodePtr t = a.new_atom(std::string(60, 'y'));
+  const NodePtr x = a.new_atom(text);
+  const detail::TableMark mark = detail::arena_internals(a).table_mark();
+  for (int i = 0; i < 1000; ++i) a.new_pair(Allocator::nil(), Allocator::nil());  // garbage
+  const NodePtr y = a.new_concat(160, std::vector<NodePtr>{x, t});
+  ASSERT_EQ(a.stored_heap_bytes(), 60u + 100 + 60);  // y shares x's bytes (x ends the heap)
+  const std::size_t heap = a.heap_size(), atoms = a.atom_count(), pairs = a.pair_count();
+  const std::optional<NodePtr> kept = detail::arena_internals(a).maybe_restore_with_node(mark, y);
+  ASSERT_TRUE(kept.has_value());
+  EXPECT_EQ(a.atom(*kept).as_string_view(), text + std::string(60, 'y'));
+  EXPECT_EQ(a.stored_heap_bytes(), 60u + 100 + 60);  // y's tail stayed where it was
+  EXPECT_EQ(a.stored_pairs(), 0u);
+  EXPECT_EQ(a.heap_size(), heap);  // counts are kept
+  EXPECT_EQ(a.atom_count(), atoms);
+  EXPECT_EQ(a.pair_count(), pairs);
+  EXPECT_EQ(a.atom(x).as_string_view(), text);
 }
 
 }  // namespace

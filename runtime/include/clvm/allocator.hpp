@@ -160,7 +160,9 @@ class Allocator {
   /// (InvalidAllocArg) on bad bounds, (InternalError) if `node` is a pair.
   NodePtr new_substr(NodePtr node, std::uint32_t start, std::uint32_t end);
 
-  /// The concatenation of the atoms `nodes`, whose lengths add up to `new_size`. Throws EvalError
+  /// The concatenation of the atoms `nodes`, whose lengths add up to `new_size`. heap_size() grows
+  /// by new_size, as clvmr's; when the first atom's bytes end the stored heap (an accumulator
+  /// concatenated onto), the result shares them and only the rest is stored. Throws EvalError
   /// (InternalError) if a node is a pair or the lengths do not add up.
   NodePtr new_concat(std::size_t new_size, std::span<const NodePtr> nodes);
 
