@@ -75,7 +75,9 @@ TEST(ArenaLimits, ConcatOntoTheNewestAtomCountsEveryByte) {
   const std::vector<std::uint8_t> text(100, 0x41);
   Allocator a(1 + 100 + 199);  // clvmr's `one()`, x, and one byte short of (concat x x)
   const NodePtr x = a.new_atom(text);
-  EXPECT_EQ(kind_of([&] { a.new_concat(200, std::vector<NodePtr>{x, x}); }),
+  EXPECT_EQ(kind_of([&] {
+              a.new_concat(200, std::vector<NodePtr>{x, x});
+            }),
             ErrorKind::OutOfMemory);
   EXPECT_EQ(a.heap_size(), 101u);
   EXPECT_EQ(a.stored_heap_bytes(), 100u);
@@ -86,7 +88,9 @@ TEST(ArenaLimits, ConcatOntoTheNewestAtomCountsEveryByte) {
   EXPECT_EQ(b.heap_size(), b.heap_limit());  // full, though only 200 bytes are stored
   EXPECT_EQ(b.stored_heap_bytes(), 200u);
   EXPECT_EQ(kind_of([&] { b.new_atom("\xff"); }), ErrorKind::OutOfMemory);
-  EXPECT_EQ(kind_of([&] { b.new_concat(400, std::vector<NodePtr>{z, z}); }),
+  EXPECT_EQ(kind_of([&] {
+              b.new_concat(400, std::vector<NodePtr>{z, z});
+            }),
             ErrorKind::OutOfMemory);
 }
 
