@@ -185,9 +185,9 @@ TEST_P(BatchThreads, EscapingExceptionsInsideRunsOfCases) {
   EXPECT_EQ(runner.pending(), 0u);
 }
 
-// threads = 2 starts one worker thread; the thread waiting in next() is the second: two cases run
-// at once. Case 0 waits for case 1 to start, so they must run on two threads, two arenas.
-TEST(BatchRunner, ConsumerIsTheLastWorker) {
+// threads = 2 starts two worker threads, each with its own arena: two cases run at once. Case 0
+// waits for case 1 to start, so they must run on two threads, two arenas.
+TEST(BatchRunner, TwoThreadsRunTwoCasesAtOnce) {
   BatchOptions o;
   o.threads = 2;
   std::atomic<bool> second_started{false};
