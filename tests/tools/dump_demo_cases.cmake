@@ -7,6 +7,12 @@ tools_case(dump_json ARGS dump --json -x ff8568656c6c6fff8080
   EXPECT_FILE ${tools_data}/expected/dump_json.txt)
 tools_case(dump_summary ARGS dump --summary "(q . 1)"
   EXPECT_FILE ${tools_data}/expected/dump_summary.txt)
+# Atoms that share heap bytes (a concat onto the atom that ended the heap, a substr) are counted
+# once in the reachable bytes: 16 stored, 16 reached, no garbage (not 31 reached and a wrapped
+# garbage count).
+tools_case(dump_shared_bytes ARGS dump --run --summary
+  "(c (concat 2 2) (c (substr 2 (q . 1)) (c 2 ())))" "(\"abcdefgh\")"
+  STDOUT_REGEX "16 stored \\+ 19 ghost.*reachable from the roots: 3 atoms, 20 pairs, 16 heap bytes; garbage: 0 atoms, 10 pairs, 0 heap bytes")
 tools_case(dump_ranges ARGS dump --sections pairs,heap --pairs-range 1:3 --heap-range 16:
   "(q . (0x0102030405060708090a0b0c0d0e0f101112 \"hi there\"))"
   EXPECT_FILE ${tools_data}/expected/dump_ranges.txt)

@@ -82,13 +82,16 @@ std::string percent(std::size_t used, std::size_t limit) {
   return fmt::format(" ({:.2f}%)", p);
 }
 
-// What the roots reach, each distinct node once (iteratively, linear in the arena).
+// What the roots reach, each distinct node once (iteratively, linear in the arena; the heap bytes
+// as the union of the reached atoms' extents, since a substr or a concat onto the atom that ended
+// the heap shares another atom's bytes).
 struct Reach {
   std::size_t atoms = 0, pairs = 0, heap = 0;
 };
 Reach reachable(const Allocator& a, std::span<const ImageRoot> roots) {
   std::vector<bool> atom_seen(a.stored_atoms()), pair_seen(a.stored_pairs());
   Reach r;
+  std::vector<std::pair<std::size_t, std::size_t>> extents;  // [start, end) on the heap
   std::vector<NodePtr> stack;
   for (const ImageRoot& root : roots) stack.push_back(root.node);
   while (!stack.empty()) {
@@ -105,8 +108,16 @@ Reach reachable(const Allocator& a, std::span<const ImageRoot> roots) {
       if (n.index() >= atom_seen.size() || atom_seen[n.index()]) continue;
       atom_seen[n.index()] = true;
       ++r.atoms;
-      r.heap += a.atom_extent(n.index()).second;
+      const auto [start, len] = a.atom_extent(n.index());
+      extents.emplace_back(start, std::size_t{start} + len);
     }
+  }
+  std::ranges::sort(extents);
+  std::size_t covered_to = 0;
+  for (const auto& [start, end] : extents) {
+    if (end <= covered_to) continue;
+    r.heap += end - std::max(start, covered_to);
+    covered_to = end;
   }
   return r;
 }
