@@ -82,9 +82,9 @@ std::string percent(std::size_t used, std::size_t limit) {
   return fmt::format(" ({:.2f}%)", p);
 }
 
-// What the roots reach, each distinct node once (iteratively, linear in the arena; the heap bytes
-// as the union of the reached atoms' extents, since a substr or a concat onto the atom that ended
-// the heap shares another atom's bytes).
+// What the roots reach, each distinct node once (iteratively, linear in the arena plus a sort of
+// the reached atoms' extents; the heap bytes are their union, since a substr or a concat onto the
+// atom that ended the heap shares another atom's bytes).
 struct Reach {
   std::size_t atoms = 0, pairs = 0, heap = 0;
 };
