@@ -77,6 +77,60 @@ TEST(ArenaMemory, TableMarkMatchesCheckpoint) {
 
 // (concat x x) of the newest atom and an accumulator concatenated onto share the first atom's
 // bytes; the counts (heap_size, atom_count) are clvmr's, who copies them.
+TEST(ArenaMemory, ReleasingAListHeadKeepsEveryCount) {
+  Allocator a;
+  const NodePtr old = a.new_pair(Allocator::nil(), Allocator::nil());  // pair 0, not a list pair
+  const NodePtr x = a.new_small_number(7);
+  // A three-item list built from nil: pairs 1, 2, 3, the head newest.
+  NodePtr list = Allocator::nil();
+  for (int i = 0; i < 3; ++i) list = a.new_pair(x, list);
+  ASSERT_EQ(list.index(), 3u);
+  const std::size_t counted = a.pair_count(), ghosts = a.ghost_pairs();
+  auto internals = detail::arena_internals(a);
+
+  // keep_a or keep_b among the pairs to release: nothing is released.
+  EXPECT_EQ(internals.release_list_head(list, NodePtr(ObjectType::Pair, 2)), 0u);
+  EXPECT_EQ(internals.release_list_head(list, x, NodePtr(ObjectType::Pair, 1)), 0u);
+  EXPECT_EQ(a.stored_pairs(), 4u);
+  // A keep older than the list does not stop it.
+  EXPECT_EQ(internals.release_list_head(list, old, x), 3u);
+  EXPECT_EQ(a.stored_pairs(), 1u);
+  EXPECT_EQ(a.pair_count(), counted);  // released pairs are still counted, as ghosts
+  EXPECT_EQ(a.ghost_pairs(), ghosts + 3);
+  // The next pair takes the first released slot; the older pair is intact.
+  EXPECT_EQ(a.new_pair(x, x).index(), 1u);
+  EXPECT_EQ(a.pair(old).first, Allocator::nil());
+  EXPECT_EQ(a.pair_count(), counted + 1);
+}
+
+TEST(ArenaMemory, ReleasingAListHeadStopsAtTheFirstPairNotNewest) {
+  Allocator a;
+  const NodePtr x = a.new_small_number(1);
+  // (x x) whose tail pair 0 is followed by an unrelated pair 1, then the head pair 2.
+  const NodePtr tail = a.new_pair(x, Allocator::nil());
+  const NodePtr other = a.new_pair(x, x);
+  const NodePtr head = a.new_pair(x, tail);
+  auto internals = detail::arena_internals(a);
+  EXPECT_EQ(internals.release_list_head(head), 1u);  // only the head: pair 1 is in between
+  EXPECT_EQ(a.stored_pairs(), 2u);
+  EXPECT_EQ(a.pair(other).rest, x);
+  EXPECT_EQ(a.pair(tail).first, x);
+  // A list whose head is not the newest pair, and an atom: nothing.
+  const NodePtr newest = a.new_pair(x, x);
+  (void)newest;
+  EXPECT_EQ(internals.release_list_head(tail), 0u);
+  EXPECT_EQ(internals.release_list_head(x), 0u);
+  EXPECT_EQ(a.stored_pairs(), 3u);
+  // A checkpoint taken before the release restores the counts as they were then.
+  const Checkpoint cp = a.checkpoint();
+  const NodePtr l2 = a.new_pair(x, a.new_pair(x, Allocator::nil()));
+  EXPECT_EQ(internals.release_list_head(l2), 2u);
+  EXPECT_EQ(a.ghost_pairs(), 3u);
+  a.restore_checkpoint(cp);
+  EXPECT_EQ(a.stored_pairs(), 3u);
+  EXPECT_EQ(a.ghost_pairs(), 1u);
+}
+
 TEST(ArenaMemory, ConcatOntoTheNewestAtomStoresOnlyTheRest) {
   Allocator a;
   const std::string text(100, 'x');

@@ -145,7 +145,8 @@ void summary_text(Out out, const Allocator& a, std::span<const ImageRoot> roots,
   fmt::format_to(out,
                  "  {}counted = stored + ghost: what clvmr counts against its limits. ghost = what "
                  "clvmr allocates and this arena does not store (small atoms live inline in their "
-                 "NodePtr; back-references and the cost atom are only counted).{}\n",
+                 "NodePtr; back-references, the cost atom and argument lists the evaluator gave "
+                 "back are only counted).{}\n",
                  s.dim, s.reset);
   fmt::format_to(
       out,

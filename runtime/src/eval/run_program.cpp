@@ -23,13 +23,14 @@ namespace {
 
 // Deferred work on the operation stack (clvmr's Operation).
 enum class Step : std::uint8_t {
-  Done,       // the bottom of the stack: evaluation is over
-  Apply,      // pop the argument list and operator (and the env), apply
-  Cons,       // pop a value and a list, push (value . list)
-  SwapEval,   // pop the list built so far and the next argument program; evaluate it
-  ExitGuard,  // leave a softfork guard: check its cost, restore the arena, push nil
-  Collect,    // ENABLE_GC: rewind the arena to the operator's mark, keeping its result
-  Observe,    // with an observer: the operator call evaluated last has its value on top
+  Done,              // the bottom of the stack: evaluation is over
+  Apply,             // pop the argument list and operator (and the env), apply
+  ApplyUnevaluated,  // Apply for ((X) . args): the list is the program's, not the evaluator's
+  Cons,              // pop a value and a list, push (value . list)
+  SwapEval,          // pop the list built so far and the next argument program; evaluate it
+  ExitGuard,         // leave a softfork guard: check its cost, restore the arena, push nil
+  Collect,           // ENABLE_GC: rewind the arena to the operator's mark, keeping its result
+  Observe,           // with an observer: the operator call evaluated last has its value on top
 };
 
 // The opcodes clvmr collects garbage around under ENABLE_GC (ChiaDialect::gc_candidate), from
@@ -104,7 +105,10 @@ class Evaluator {
           if constexpr (kObserve)
             cost += observed_apply(cost);
           else
-            cost += apply(cost);
+            cost += apply<true>(cost);
+          break;
+        case Step::ApplyUnevaluated:
+          cost += apply_unevaluated(cost);
           break;
         case Step::Cons:
           cons();
@@ -190,9 +194,12 @@ class Evaluator {
       if constexpr (kObserve) obs_->on_value(p.rest);
       return kQuoteCost;
     }
-    if (gc_ && gc_candidate(op)) {
-      // Before the arguments are evaluated: their garbage is collected too. Runs after the
-      // operator (and, for apply, the whole applied program) has pushed its result.
+    // Before the arguments are evaluated: their garbage is collected too. Runs after the
+    // operator (and, for apply, the whole applied program) has pushed its result. When the next
+    // step is already a Collect (this is the program an apply runs), that one runs right after
+    // this one on the same value with an older mark, so a second is not pushed: a chain of applies
+    // holds one mark, not one per link.
+    if (gc_ && gc_candidate(op) && steps_.back() != Step::Collect) {
       (void)gc_points_.push(detail::arena_internals(a_).table_mark());
       push_step(Step::Collect);
     }
@@ -220,7 +227,7 @@ class Evaluator {
     push_env(env);
     push(inner);
     push(operands);
-    push_step(Step::Apply);
+    push_step(Step::ApplyUnevaluated);
     return kApplyCost;
   }
 
@@ -277,8 +284,35 @@ class Evaluator {
 
   bool new_cost_model() const noexcept { return (flags_ & NEW_COST_MODEL) != 0; }
 
+  // The argument list was built by this evaluator's Cons steps and only the operator reads it, so
+  // once the operator has what it needs, its pairs that are the newest stored are given back
+  // (Allocator counts them as ghosts: counts, limits and costs are unchanged). A deep recursion
+  // keeps only the pairs that are still referenced: loop_add's 17 stored pairs per level become 3.
+  // `keep` is the operator's result (never one of them: no operator returns its argument list).
+  template <bool kRelease>
+  void release_args(NodePtr operands, NodePtr keep_a, NodePtr keep_b = Allocator::nil()) noexcept {
+    if constexpr (kRelease)
+      (void)detail::arena_internals(a_).release_list_head(operands, keep_a, keep_b);
+  }
+  template <bool kRelease>
+  Cost finish(NodePtr operands, Reduction r) {
+    release_args<kRelease>(operands, r.node);
+    push_after_pop(r.node);
+    return r.cost;
+  }
+
+  // ((X) . args): the operands are the program's own nodes, never released.
+  [[gnu::noinline]] Cost apply_unevaluated(Cost cost) {
+    if constexpr (kObserve)
+      return observed_apply(cost);
+    else
+      return apply<false>(cost);
+  }
+
   // Applies an inline opcode; the core operators are done here when their arguments are
-  // well-formed, everything else as the table or the dialect says.
+  // well-formed, everything else as the table or the dialect says. kRelease: the operands are an
+  // argument list this evaluator built (release_args), and no observer can hold them.
+  template <bool kRelease>
   Cost apply(Cost cost) {
     const NodePtr operands = vals_.pop();
     const NodePtr op = vals_.pop();
@@ -287,48 +321,47 @@ class Evaluator {
                       "Internal Error: apply of a pair");
     envs_.pop();
     if (op.object_type() != ObjectType::SmallAtom || op.index() >= eval::kOpTableSize)
-      return apply_general(op, operands, cost);
+      return apply_general<kRelease>(op, operands, cost);
     // The core operators' try forms (ops/core_ops.hpp, ops/small_int_ops.hpp), as the operator
     // functions call them; when one declines, the table's function throws the exact error.
     switch (op.index()) {
       case ChiaDialect::kApplyKw:
-        return apply_program(operands);
+        return apply_program<kRelease>(operands);
       case ChiaDialect::kSoftforkKw:
         return softfork(operands, cost, effective_ - cost);
       case 3:  // i
-        if (const auto r = ops::try_if(a_, operands, flags_)) {
-          push_after_pop(r->node);
-          return r->cost;
-        }
+        if (const auto r = ops::try_if(a_, operands, flags_)) return finish<kRelease>(operands, *r);
         break;
-      case 4:  // c
-        if (const auto r = ops::try_cons(a_, operands)) {
-          push_after_pop(r->node);
-          return r->cost;
+      case 4:  // c: the arguments are given back before the new pair takes the first slot
+        if constexpr (kRelease) {
+          NodePtr x[2];
+          if (ops::exact_args<2>(a_, operands, x)) {
+            release_args<true>(operands, x[0], x[1]);
+            push_after_pop(a_.new_pair(x[0], x[1]));
+            return ops::kConsCost;
+          }
+        } else if (const auto r = ops::try_cons(a_, operands)) {
+          return finish<kRelease>(operands, *r);
         }
         break;
       case 5:  // f
         if (const auto r = ops::try_first(a_, operands)) {
-          push_after_pop(r->node);
-          return r->cost;
+          return finish<kRelease>(operands, *r);
         }
         break;
       case 6:  // r
         if (const auto r = ops::try_rest(a_, operands)) {
-          push_after_pop(r->node);
-          return r->cost;
+          return finish<kRelease>(operands, *r);
         }
         break;
       case 7:  // l
         if (const auto r = ops::try_listp(a_, operands, flags_)) {
-          push_after_pop(r->node);
-          return r->cost;
+          return finish<kRelease>(operands, *r);
         }
         break;
       case 9:  // = on two inline atoms
         if (const auto r = ops::try_eq_small(a_, operands)) {
-          push_after_pop(r->node);
-          return r->cost;
+          return finish<kRelease>(operands, *r);
         }
         break;
       case ops::small::kOpAdd:  // + - logand logior logxor on two inline atoms, legacy costs
@@ -338,24 +371,21 @@ class Evaluator {
       case ops::small::kOpLogxor:
         if (const auto r =
                 ops::small::try_binary(a_, op.index(), operands, effective_ - cost, flags_)) {
-          push_after_pop(r->node);
-          return r->cost;
+          return finish<kRelease>(operands, *r);
         }
         break;
       case 32:  // not
         if (const auto r = ops::try_not(a_, operands)) {
-          push_after_pop(r->node);
-          return r->cost;
+          return finish<kRelease>(operands, *r);
         }
         break;
       default:
         break;
     }
     const eval::OpEntry e = eval::kOpTable[op.index()];
-    if (e.fn == nullptr || e.gate != eval::Gate::None) return apply_general(op, operands, cost);
-    const Reduction r = e.fn(a_, operands, effective_ - cost, flags_);
-    push_after_pop(r.node);
-    return r.cost;
+    if (e.fn == nullptr || e.gate != eval::Gate::None)
+      return apply_general<kRelease>(op, operands, cost);
+    return finish<kRelease>(operands, e.fn(a_, operands, effective_ - cost, flags_));
   }
 
   // apply() with the observer told before and after (operands on top of the value stack, the
@@ -364,23 +394,23 @@ class Evaluator {
     const NodePtr operands = vals_.back();
     const NodePtr op = vals_.below_top(1);
     obs_->on_apply(op, operands, cost);
-    const Cost c = apply(cost);
+    const Cost c = apply<false>(cost);
     const auto kw = op.is_atom() ? a_.small_number(op) : std::nullopt;
     if (kw != ChiaDialect::kApplyKw && kw != ChiaDialect::kSoftforkKw)
       obs_->on_applied(vals_.back(), c);
     return c;
   }
 
+  template <bool kRelease>
   Cost apply_general(NodePtr op, NodePtr operands, Cost cost) {
     const auto kw = a_.small_number(op);
-    if (kw == ChiaDialect::kApplyKw) return apply_program(operands);
+    if (kw == ChiaDialect::kApplyKw) return apply_program<kRelease>(operands);
     if (kw == ChiaDialect::kSoftforkKw) return softfork(operands, cost, effective_ - cost);
     const OperatorSet set = guards_.empty() ? OperatorSet::Default : guards_.back().set;
-    const Reduction r = d_.op(a_, op, operands, effective_ - cost, set);
-    push_after_pop(r.node);
-    return r.cost;
+    return finish<kRelease>(operands, d_.op(a_, op, operands, effective_ - cost, set));
   }
 
+  template <bool kRelease>
   Cost apply_program(NodePtr operands) {
     NodePtr x[2];
     if (!ops::exact_args<2>(a_, operands, x)) {
@@ -388,6 +418,7 @@ class Evaluator {
       x[0] = args[0];
       x[1] = args[1];
     }
+    release_args<kRelease>(operands, x[0], x[1]);
     return eval_pair(x[0], x[1]) + kApplyCost;
   }
 

@@ -164,6 +164,32 @@ class ArenaInternals {
     return maybe_restore_with_node(TableMark{cp.heap, cp.atoms, cp.pairs}, keep);
   }
 
+  /// Gives back the newest stored pairs that are the head of `list`: from its head, while the pair
+  /// is the newest one still stored. They become ghost pairs, so every count and limit is what it
+  /// was; the next pairs made reuse their slots. Releases nothing if `keep_a` or `keep_b` is one of
+  /// them. Returns how many were released (0 when the head is not the newest pair).
+  /// Requires: nothing will read a pair of `list` again other than through `list` itself — the
+  /// evaluator's argument lists, built by its Cons steps and read only by their operator, are such
+  /// lists once the operator has its arguments. Never throws.
+  std::uint32_t release_list_head(NodePtr list, NodePtr keep_a = Allocator::nil(),
+                                  NodePtr keep_b = Allocator::nil()) noexcept {
+    const std::uint32_t top = a_.pair_len_;
+    std::uint32_t len = top;
+    Pair* const pairs = a_.pairs_.data();
+    while (list.is_pair() && list.index() + 1 == len) list = pairs[--len].rest;
+    if ((keep_a.is_pair() && keep_a.index() >= len) || (keep_b.is_pair() && keep_b.index() >= len))
+      return 0;
+#ifndef NDEBUG
+    // A stale reference to a released pair would read these handles, far past any table's end.
+    for (std::uint32_t i = len; i < top; ++i)
+      pairs[i] = Pair{NodePtr(ObjectType::Pair, NodePtr::kIndexMask),
+                      NodePtr(ObjectType::Pair, NodePtr::kIndexMask)};
+#endif
+    a_.pair_len_ = len;
+    a_.ghost_pairs_ += top - len;
+    return top - len;
+  }
+
   /// The table lengths now (a cheaper checkpoint for maybe_restore_with_node).
   TableMark table_mark() const noexcept { return ConstArenaInternals(a_).table_mark(); }
 
