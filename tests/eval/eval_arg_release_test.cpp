@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // The evaluator gives an operator's argument list back once the operator has read it: the pairs it
 // built for the call that are the newest stored leave the table and stay counted (ghosts). Results,
-// costs, errors and counts are clvmr's; only what is stored shrinks, and nothing still referenced is
-// ever reused.
+// costs, errors and counts are clvmr's; only what is stored shrinks, and nothing still referenced
+// is ever reused.
 #include <clvm/allocator.hpp>
 #include <clvm/detail/arena_internals.hpp>
 #include <clvm/dialect.hpp>
@@ -97,23 +97,25 @@ TEST(EvalArgRelease, ProgramsBuiltAtRunTimeKeepTheirNodes) {
   const char* inner_form =
       "(a (q . (c (a 2 0) (c (a 2 0) (a 2 0)))) (c (c (c (q . c) 0) (c (q . 1) (c (q . 2) 0))) 0))";
   for (const Flags flags : {Flags{0}, ENABLE_GC})
-    EXPECT_EQ(result_text(inner_form, "0", flags), "((0x01 . 0x02) . ((0x01 . 0x02) . (0x01 . 0x02)))");
+    EXPECT_EQ(result_text(inner_form, "0", flags),
+              "((0x01 . 0x02) . ((0x01 . 0x02) . (0x01 . 0x02)))");
   // A program built at run time and applied: (+ (q . 3) (q . 4)) twice, then returned itself.
   // (to_text prints every pair dotted and every atom as hex.)
   const char* built =
       "(a (q . (c (a 2 0) (c (a 2 0) (c 2 0)))) (c (c (q . +) (c (q . (q . 3)) (c (q . (q . 4)) "
       "0))) 0))";
-  EXPECT_EQ(result_text(built, "0"), "(0x07 . (0x07 . ((0x10 . ((0x01 . 0x03) . ((0x01 . 0x04) . 0x))) . 0x)))");
+  EXPECT_EQ(result_text(built, "0"),
+            "(0x07 . (0x07 . ((0x10 . ((0x01 . 0x03) . ((0x01 . 0x04) . 0x))) . 0x)))");
   // Argument values are results, never the lists that carried them: a cons of a cons's result.
-  EXPECT_EQ(result_text("(c (c 2 5) (c (f 1) (r 1)))", "(7 8)"), "((0x07 . 0x08) . (0x07 . (0x08 . 0x)))");
+  EXPECT_EQ(result_text("(c (c 2 5) (c (f 1) (r 1)))", "(7 8)"),
+            "((0x07 . 0x08) . (0x07 . (0x08 . 0x)))");
 }
 
 TEST(EvalArgRelease, ErrorsNameNodesThatAreStillThere) {
   Allocator a;
   // A raise names its whole argument list: not given back, since the operator did not return.
   try {
-    (void)run_program(a, ChiaDialect(0), parse_sexp(a, "(x (q . 1) (q . 2))"), Allocator::nil(),
-                      0);
+    (void)run_program(a, ChiaDialect(0), parse_sexp(a, "(x (q . 1) (q . 2))"), Allocator::nil(), 0);
     FAIL() << "expected a raise";
   } catch (const EvalError& e) {
     ASSERT_EQ(e.kind(), ErrorKind::Raise);
