@@ -288,12 +288,22 @@ class Evaluator {
   // once the operator has what it needs, its pairs that are the newest stored are given back
   // (Allocator counts them as ghosts: counts, limits and costs are unchanged). A deep recursion
   // keeps only the pairs that are still referenced: loop_add's 17 stored pairs per level become 3.
-  // `keep` is the operator's result (never one of them: no operator returns its argument list).
+  // No operator returns its argument list or a tail of it, and argument values are never list
+  // pairs, so nothing given back is referenced. The table's operators are checked anyway (their
+  // result is passed as `keep`); the core operators below return one of their argument values or
+  // a part of one.
   template <bool kRelease>
-  void release_args(NodePtr operands, NodePtr keep_a, NodePtr keep_b = Allocator::nil()) noexcept {
-    if constexpr (kRelease)
-      (void)detail::arena_internals(a_).release_list_head(operands, keep_a, keep_b);
+  void release_args(NodePtr operands, NodePtr keep = Allocator::nil()) noexcept {
+    if constexpr (kRelease) (void)detail::arena_internals(a_).release_list_head(operands, keep);
   }
+  // A core operator's result (an argument value, a part of one, or an atom).
+  template <bool kRelease>
+  Cost finish_core(NodePtr operands, Reduction r) {
+    release_args<kRelease>(operands);
+    push_after_pop(r.node);
+    return r.cost;
+  }
+  // Any other operator's result.
   template <bool kRelease>
   Cost finish(NodePtr operands, Reduction r) {
     release_args<kRelease>(operands, r.node);
@@ -330,38 +340,39 @@ class Evaluator {
       case ChiaDialect::kSoftforkKw:
         return softfork(operands, cost, effective_ - cost);
       case 3:  // i
-        if (const auto r = ops::try_if(a_, operands, flags_)) return finish<kRelease>(operands, *r);
+        if (const auto r = ops::try_if(a_, operands, flags_))
+          return finish_core<kRelease>(operands, *r);
         break;
       case 4:  // c: the arguments are given back before the new pair takes the first slot
         if constexpr (kRelease) {
           NodePtr x[2];
           if (ops::exact_args<2>(a_, operands, x)) {
-            release_args<true>(operands, x[0], x[1]);
-            push_after_pop(a_.new_pair(x[0], x[1]));
+            push_after_pop(
+                detail::arena_internals(a_).release_list_head_and_cons(operands, x[0], x[1]));
             return ops::kConsCost;
           }
         } else if (const auto r = ops::try_cons(a_, operands)) {
-          return finish<kRelease>(operands, *r);
+          return finish_core<kRelease>(operands, *r);
         }
         break;
       case 5:  // f
         if (const auto r = ops::try_first(a_, operands)) {
-          return finish<kRelease>(operands, *r);
+          return finish_core<kRelease>(operands, *r);
         }
         break;
       case 6:  // r
         if (const auto r = ops::try_rest(a_, operands)) {
-          return finish<kRelease>(operands, *r);
+          return finish_core<kRelease>(operands, *r);
         }
         break;
       case 7:  // l
         if (const auto r = ops::try_listp(a_, operands, flags_)) {
-          return finish<kRelease>(operands, *r);
+          return finish_core<kRelease>(operands, *r);
         }
         break;
       case 9:  // = on two inline atoms
         if (const auto r = ops::try_eq_small(a_, operands)) {
-          return finish<kRelease>(operands, *r);
+          return finish_core<kRelease>(operands, *r);
         }
         break;
       case ops::small::kOpAdd:  // + - logand logior logxor on two inline atoms, legacy costs
@@ -371,12 +382,12 @@ class Evaluator {
       case ops::small::kOpLogxor:
         if (const auto r =
                 ops::small::try_binary(a_, op.index(), operands, effective_ - cost, flags_)) {
-          return finish<kRelease>(operands, *r);
+          return finish_core<kRelease>(operands, *r);
         }
         break;
       case 32:  // not
         if (const auto r = ops::try_not(a_, operands)) {
-          return finish<kRelease>(operands, *r);
+          return finish_core<kRelease>(operands, *r);
         }
         break;
       default:
@@ -418,7 +429,7 @@ class Evaluator {
       x[0] = args[0];
       x[1] = args[1];
     }
-    release_args<kRelease>(operands, x[0], x[1]);
+    release_args<kRelease>(operands);
     return eval_pair(x[0], x[1]) + kApplyCost;
   }
 

@@ -176,7 +176,11 @@ class ArenaInternals {
     const std::uint32_t top = a_.pair_len_;
     std::uint32_t len = top;
     Pair* const pairs = a_.pairs_.data();
-    while (list.is_pair() && list.index() + 1 == len) list = pairs[--len].rest;
+    // A pair's handle is its index (the type bits are zero), and len <= kMaxPairs < 2^26, so one
+    // comparison tests both "is a pair" and "is the newest still stored".
+    static_assert(Allocator::kMaxPairs < (std::size_t{1} << NodePtr::kIndexBits) &&
+                  NodePtr(ObjectType::Pair, 5).raw() == 5);
+    while (list.raw() + 1 == len) list = pairs[--len].rest;
     if ((keep_a.is_pair() && keep_a.index() >= len) || (keep_b.is_pair() && keep_b.index() >= len))
       return 0;
 #ifndef NDEBUG
@@ -188,6 +192,21 @@ class ArenaInternals {
     a_.pair_len_ = len;
     a_.ghost_pairs_ += top - len;
     return top - len;
+  }
+
+  /// release_list_head(list), then Allocator::new_pair(first, rest): the same counts, limit check
+  /// and result, but when a pair was released the new one takes its slot without the growth check
+  /// (the evaluator's `c`). Requires: as release_list_head; `first` and `rest` are not pairs of
+  /// `list`. Throws EvalError(TooManyPairs) as new_pair does, after the release.
+  NodePtr release_list_head_and_cons(NodePtr list, NodePtr first, NodePtr rest) {
+    if (release_list_head(list) == 0) [[unlikely]]
+      return a_.new_pair(first, rest);
+    const std::uint32_t idx = a_.pair_len_;
+    if (idx >= Allocator::kMaxPairs - a_.ghost_pairs_) [[unlikely]]
+      throw EvalError(ErrorKind::TooManyPairs);
+    a_.pairs_.data()[idx] = Pair{first, rest};
+    a_.pair_len_ = idx + 1;
+    return NodePtr(ObjectType::Pair, idx);
   }
 
   /// The table lengths now (a cheaper checkpoint for maybe_restore_with_node).
