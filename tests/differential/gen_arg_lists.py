@@ -15,38 +15,37 @@ def leaf():
                        '(q 1 2 3)', '(q (1 . 2) 3)', '(q . ())', '(q . 200)', '(q . 0x8000000000)'])
 ops1 = ['f', 'r', 'l', 'sha256', 'strlen', 'not', 'lognot']
 ops2 = ['c', '+', '-', '*', 'divmod', '/', 'concat', '=', '>', '>s', 'logand', 'logxor', 'ash', 'lsh']
+def e(d):
+    return expr(d - 1)
+def nary(op, most):
+    return lambda d: f'({op} {" ".join(e(d) for _ in range(rng.randrange(0, most)))})'
+# The productions of a node d deep, with their weights (percent).
+productions = [
+    (20, lambda d: f'({rng.choice(ops1)} {e(d)})'),
+    (30, lambda d: f'({rng.choice(ops2)} {e(d)} {e(d)})'),
+    (7, lambda d: f'(i {e(d)} {e(d)} {e(d)})'),
+    (7, nary('+', 5)),
+    (6, nary('concat', 4)),
+    # apply a quoted program to a built environment
+    (6, lambda d: f'(a (q . {e(d)}) (c {e(d)} (c {e(d)} (c {e(d)} ()))))'),
+    # a program built at run time
+    (6, lambda d: f'(a (c (q . {rng.choice(["4", "5", "6", "16", "17", "14", "9", "2", "7"])}) '
+                  f'(c (q . {e(d)}) (c (q . {e(d)}) ()))) 1)'),
+    # ((X) . args) built at run time: its operands are the newest pairs
+    (6, lambda d: f'(a (c (c (q . {rng.choice(["4", "5", "6", "7", "9", "14", "16", "1"])}) ()) '
+                  f'(c {e(d)} (c {e(d)} ()))) 1)'),
+    # the same, literal
+    (3, lambda d: f'(({rng.choice(["c", "f", "r", "+", "concat", "l"])}) {leaf()} {leaf()})'),
+    (3, lambda d: f'(softfork (q . {rng.choice([1, 50, 100, 1000, 5000])}) (q . 0) (q . {e(d)}) {e(d)})'),
+    (2, lambda d: f'(x {e(d)})'),
+    (2, lambda d: f'(substr {e(d)} (q . {rng.choice([0, 1, 2])}) (q . {rng.choice([1, 2, 3])}))'),
+    (2, lambda d: f'(f (c {e(d)} {e(d)}))'),
+]
 def expr(d):
     if d <= 0 or rng.random() < 0.2:
         return leaf()
-    k = rng.random()
-    if k < 0.2:
-        return f'({rng.choice(ops1)} {expr(d-1)})'
-    if k < 0.5:
-        return f'({rng.choice(ops2)} {expr(d-1)} {expr(d-1)})'
-    if k < 0.57:
-        return f'(i {expr(d-1)} {expr(d-1)} {expr(d-1)})'
-    if k < 0.64:
-        return f'(+ {" ".join(expr(d-1) for _ in range(rng.randrange(0, 5)))})'
-    if k < 0.7:
-        return f'(concat {" ".join(expr(d-1) for _ in range(rng.randrange(0, 4)))})'
-    if k < 0.76:  # apply a quoted program to a built environment
-        return f'(a (q . {expr(d-1)}) (c {expr(d-1)} (c {expr(d-1)} (c {expr(d-1)} ()))))'
-    if k < 0.82:  # a program built at run time
-        op = rng.choice(['4', '5', '6', '16', '17', '14', '9', '2', '7'])
-        return f'(a (c (q . {op}) (c (q . {expr(d-1)}) (c (q . {expr(d-1)}) ()))) 1)'
-    if k < 0.88:  # ((X) . args) built at run time: its operands are the newest pairs
-        op = rng.choice(['4', '5', '6', '7', '9', '14', '16', '1'])
-        return f'(a (c (c (q . {op}) ()) (c {expr(d-1)} (c {expr(d-1)} ()))) 1)'
-    if k < 0.91:  # the same, literal
-        op = rng.choice(['c', 'f', 'r', '+', 'concat', 'l'])
-        return f'(({op}) {leaf()} {leaf()})'
-    if k < 0.94:
-        return f'(softfork (q . {rng.choice([1, 50, 100, 1000, 5000])}) (q . 0) (q . {expr(d-1)}) {expr(d-1)})'
-    if k < 0.96:
-        return f'(x {expr(d-1)})'
-    if k < 0.98:
-        return f'(substr {expr(d-1)} (q . {rng.choice([0,1,2])}) (q . {rng.choice([1,2,3])}))'
-    return f'(f (c {expr(d-1)} {expr(d-1)}))'
+    weights, makers = zip(*productions)
+    return rng.choices(makers, weights)[0](d)
 def loop():
     body = expr(2).replace(' 5', ' 11')
     comb = rng.choice(['(+ (a 2 (c 2 (c (- 5 (q . 1)) ()))) 5)', '(c {b} (a 2 (c 2 (c (- 5 (q . 1)) ()))))',
