@@ -486,8 +486,11 @@ TEST(BatchChunks, CancelInTheMiddleOfAChunk) {
     runner.run(
         [&]() -> std::optional<int> { return v < kBatch ? std::optional<int>(v++) : std::nullopt; },
         [&](int a) {
+          // A case that saw the cancel answers -1. Cases before kCancelAt may be among them: they
+          // can still be running on another worker when the cancelling case runs. The
+          // cancelling case itself answers its value.
           if (a == -1) {
-            EXPECT_GT(answered, kCancelAt);
+            EXPECT_NE(answered, kCancelAt);
             ++cancelled_answers;
           } else {
             EXPECT_EQ(a, answered);
