@@ -5,7 +5,6 @@
 #include <clvm/detail/arena_internals.hpp>
 
 #include <algorithm>
-#include <array>
 #include <cassert>
 #include <cstring>
 #include <stdexcept>
@@ -383,7 +382,6 @@ namespace clvm {
 // it).
 std::optional<NodePtr> detail::ArenaInternals::restore_with_node(Allocator& a, TableMark cp,
                                                                  NodePtr keep) noexcept {
-  constexpr std::size_t kMaxCopiedAtom = 48;
   switch (keep.object_type()) {
     case ObjectType::SmallAtom:
       rewind_keep_counts(a, cp);
@@ -401,15 +399,11 @@ std::optional<NodePtr> detail::ArenaInternals::restore_with_node(Allocator& a, T
   }
   const Allocator::AtomSpan s = a.atoms_.data()[keep.index()];
   const std::uint32_t len = s.end - s.start;
-  std::array<std::uint8_t, kMaxCopiedAtom> copy{};
   const bool bytes_survive = s.end <= cp.heap;
   // An atom concatenated onto one older than the mark (new_concat shares that one's bytes) has
   // its tail right at the mark: keeping the tail's bytes where they are keeps the atom whole.
   const bool tail_in_place = !bytes_survive && s.start < cp.heap;
-  if (!bytes_survive && !tail_in_place) {
-    if (len > kMaxCopiedAtom) return std::nullopt;
-    std::memcpy(copy.data(), a.heap_.data() + s.start, len);
-  }
+  if (!bytes_survive && !tail_in_place && !worth_moving(a, cp, len)) return std::nullopt;
   rewind_keep_counts(a, cp);
   // The rewound tables have room for this one entry (it was just freed), so nothing can fail.
   Allocator::AtomSpan kept = s;
@@ -417,7 +411,8 @@ std::optional<NodePtr> detail::ArenaInternals::restore_with_node(Allocator& a, T
     a.heap_len_ = s.end;
     a.ghost_heap_ -= s.end - cp.heap;  // these bytes were counted among the freed ones
   } else if (!bytes_survive) {
-    std::memcpy(a.heap_.data() + a.heap_len_, copy.data(), len);
+    // The rewind wrote nothing, so the bytes are still at s.start >= cp.heap: moved down.
+    std::memmove(a.heap_.data() + a.heap_len_, a.heap_.data() + s.start, len);
     kept = Allocator::AtomSpan{a.heap_len_, a.heap_len_ + len};
     a.heap_len_ += len;
     a.ghost_heap_ -= len;  // these bytes were counted among the freed ones
@@ -425,6 +420,21 @@ std::optional<NodePtr> detail::ArenaInternals::restore_with_node(Allocator& a, T
   a.atoms_.data()[a.atom_len_] = kept;
   --a.ghost_atoms_;  // likewise the atom
   return NodePtr(ObjectType::Bytes, a.atom_len_++);
+}
+
+// Whether a new atom of `len` bytes is moved down to the mark `cp` (its bytes are above it): a
+// short one always; a longer one when the rewind frees at least half as many other stored bytes.
+// Stored bytes only grow by new nodes (a move frees at least half its length and adds nothing), so
+// a run moves at most twice the bytes it allocates: never more than linear work.
+bool detail::ArenaInternals::worth_moving(const Allocator& a, TableMark cp,
+                                          std::uint32_t len) noexcept {
+  constexpr std::uint32_t kAlwaysMoved = 48;
+  if (len <= kAlwaysMoved) return true;
+  const std::size_t stored = (a.heap_len_ - cp.heap) +
+                             sizeof(Allocator::AtomSpan) * std::size_t{a.atom_len_ - cp.atoms} +
+                             sizeof(Pair) * std::size_t{a.pair_len_ - cp.pairs};
+  const std::size_t others = stored - len - sizeof(Allocator::AtomSpan);
+  return 2 * others >= len;
 }
 
 }  // namespace clvm

@@ -152,6 +152,26 @@ TEST(EvalGc, GarbageOfALoopIsReclaimed) {
   EXPECT_LT(r.gc.stored_atoms, r.plain.stored_atoms);
 }
 
+// A recursion that returns a longer atom at each level — (lsh (shift (- n 1)) 4096), as the
+// shift-left benchmark does — leaves the previous level's atom as garbage under the new one: the
+// collector moves the new one down, so about two levels' atoms are stored, not all of them.
+TEST(EvalGc, GrowingResultsOfARecursionAreMovedDown) {
+  constexpr std::string_view kShift =
+      "(a (q . (a 2 (c 2 (c 5 (c 11 ()))))) (c (q . (a (i (> 11 (q . 1)) "
+      "(q . (lsh (a 2 (c 2 (c 5 (c (- 11 (q . 1)) ())))) (q . 4096))) (q . 5)) 1)) 1))";
+  constexpr std::size_t kLevels = 200;
+  Allocator a;
+  const Bytes program = serialize(a, parse_sexp(a, kShift));
+  const NodePtr env =
+      a.new_pair(a.new_atom("seed"), a.new_pair(a.new_small_number(kLevels), Allocator::nil()));
+  const GcPair r = expect_transparent(program, serialize(a, env), 0, 0, "shift loop");
+  ASSERT_FALSE(r.plain.error) << r.plain.message;
+  // Level k's atom is 4 + 512 (k - 1) bytes: without GC all of them stay (about 10 MB).
+  const std::size_t last = 4 + 512 * (kLevels - 1);
+  EXPECT_GT(r.plain.stored_heap, kLevels * last / 2);
+  EXPECT_LT(r.gc.stored_heap, 3 * last);
+}
+
 TEST(EvalGc, ArgumentGarbageIsCollected) {
   // The checkpoint is taken before the arguments are evaluated, so the 2200-byte concatenation
   // strlen consumes is freed; strlen's result (2200) is an inline atom. A pair result made by the

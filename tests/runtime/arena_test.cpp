@@ -326,13 +326,51 @@ TEST_F(GcCase, SubstrOfOldBytesGetsANewDescriptor) {
   EXPECT_EQ(a.stored_heap_bytes(), cp.heap);  // no copy: the bytes were old
 }
 
+// A new atom longer than 48 bytes is moved down to the mark when the rewind frees at least half
+// its length in other stored bytes (so the moving a run does is at most twice what it allocates).
+TEST_F(GcCase, LongNewAtomIsMovedWhenTheRewindFreesHalfItsLength) {
+  for (const std::size_t len : {1200u, 1201u}) {
+    Allocator b;
+    b.new_atom("older");
+    const Checkpoint mark = b.checkpoint();
+    b.new_atom(std::string(592, 'g'));  // 592 heap bytes + an 8-byte descriptor: 600 freed
+    std::string text(len, 'r');
+    text.front() = 'a';
+    text.back() = 'z';
+    const NodePtr fresh = b.new_atom(text);
+    const std::size_t atoms = b.atom_count(), pairs = b.pair_count(), heap = b.heap_size();
+    const std::optional<NodePtr> kept =
+        detail::arena_internals(b).maybe_restore_with_node(mark, fresh);
+    EXPECT_EQ(b.atom_count(), atoms);
+    EXPECT_EQ(b.pair_count(), pairs);
+    EXPECT_EQ(b.heap_size(), heap);
+    if (len == 1200) {
+      ASSERT_TRUE(kept);
+      EXPECT_EQ(b.atom(*kept).as_string_view(), text);
+      EXPECT_EQ(b.stored_heap_bytes(), mark.heap + len);  // moved down over the garbage
+      EXPECT_EQ(b.stored_atoms(), 2u);
+      const NodePtr next = b.new_atom("next");  // the heap continues right after it
+      EXPECT_EQ(b.atom(*kept).as_string_view(), text);
+      EXPECT_EQ(b.atom(next).as_string_view(), "next");
+    } else {
+      EXPECT_EQ(kept, std::nullopt);  // 2 * 600 < 1201: left where it is
+      EXPECT_EQ(b.atom(fresh).as_string_view(), text);
+      EXPECT_EQ(b.stored_atoms(), 3u);
+    }
+  }
+}
+
 TEST_F(GcCase, NewPairsLargeAtomsAndSmallSavingsAreKept) {
   garbage();
   const NodePtr pair = a.new_pair(old_atom, old_atom);
   EXPECT_EQ(detail::arena_internals(a).maybe_restore_with_node(cp, pair), std::nullopt);
-  const NodePtr big = a.new_atom(std::string(49, 'x'));
+  // An atom more than twice as long as the garbage it would be moved over stays where it is.
+  const std::size_t garbage = (a.stored_heap_bytes() - cp.heap) + 8 * (a.stored_atoms() - cp.atoms) +
+                              8 * (a.stored_pairs() - cp.pairs);
+  EXPECT_EQ(garbage, 200u * (15 + 8 + 8) + 8);
+  const NodePtr big = a.new_atom(std::string(2 * garbage + 1, 'x'));
   EXPECT_EQ(detail::arena_internals(a).maybe_restore_with_node(cp, big), std::nullopt);
-  EXPECT_EQ(a.atom(big).size(), 49u);  // nothing was rewound
+  EXPECT_EQ(a.atom(big).size(), 2 * garbage + 1);  // nothing was rewound
   Allocator b;
   const Checkpoint small = b.checkpoint();
   b.new_pair(b.nil(), b.nil());

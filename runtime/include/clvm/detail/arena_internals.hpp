@@ -155,8 +155,10 @@ class ArenaInternals {
 
   /// The garbage collector's step: if rewinding to `cp` would free at least 1024 bytes (heap
   /// bytes + 8 per atom + 8 per pair) and `keep` can survive it — a node older than `cp`, an
-  /// inline atom, an atom whose bytes are older than `cp` (its descriptor is re-created) or a new
-  /// atom of at most 48 bytes (copied back) — rewinds as restore_checkpoint_keep_counts does and
+  /// inline atom, an atom whose bytes are older than `cp` (its descriptor is re-created), a new
+  /// atom of at most 48 bytes, or a longer new atom when the rewind frees at least half its length
+  /// in other stored bytes (moved down to the mark; a run moves at most twice the bytes it
+  /// allocates) — rewinds as restore_checkpoint_keep_counts does and
   /// returns the node that now stands for `keep`. Otherwise changes nothing and returns nullopt.
   /// Counts, limits and costs are never affected. Requires: `cp` from this arena, not rewound
   /// past.
@@ -233,6 +235,7 @@ class ArenaInternals {
   static void rewind_keep_counts(Allocator& a, TableMark mark) noexcept;
   static std::optional<NodePtr> restore_with_node(Allocator& a, TableMark mark,
                                                   NodePtr keep) noexcept;
+  static bool worth_moving(const Allocator& a, TableMark mark, std::uint32_t len) noexcept;
 
   Allocator& a_;
 };
