@@ -6,7 +6,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <random>
 #include <set>
 #include <vector>
 
@@ -61,6 +63,67 @@ TEST(PoolAllocator, FreedBlockIsReusedFirst) {
   (void)pool.allocate(Layout{32, 8});
   pool.deallocate(a.ptr, Layout{32, 8});
   EXPECT_EQ(pool.allocate(Layout{32, 8}).ptr, a.ptr);
+}
+
+// A fresh pool hands its blocks out front to back; a freed block comes back before any fresh one.
+TEST(PoolAllocator, FreshBlocksGoFrontToBackAfterTheFreedOnes) {
+  PoolAllocator pool(32, 6, 16);
+  const Layout l{32, 8};
+  std::vector<std::byte*> got;
+  for (int i = 0; i < 3; ++i) got.push_back(static_cast<std::byte*>(pool.allocate(l).ptr));
+  EXPECT_EQ(got[1], got[0] + 32);
+  EXPECT_EQ(got[2], got[0] + 64);
+  pool.deallocate(got[1], l);
+  EXPECT_EQ(pool.allocate(l).ptr, got[1]);
+  EXPECT_EQ(pool.allocate(l).ptr, got[0] + 96);  // the next fresh one
+  pool.reset();
+  EXPECT_EQ(pool.allocate(l).ptr, got[0]);  // a reset pool starts again at the front
+}
+
+// Freed blocks come back last freed first at every block size, for every order of frees, until
+// the pool is exhausted; no block is handed out twice.
+TEST(PoolAllocator, FreedBlocksComeBackLastFreedFirstAtEveryBlockSize) {
+  for (const std::size_t size : {8u, 16u, 24u, 32u, 64u, 4096u}) {
+    constexpr std::size_t kBlocks = 200;
+    PoolAllocator pool(size, kBlocks, 8);
+    const Layout l{size, 8};
+    std::vector<void*> blocks;
+    for (std::size_t i = 0; i < kBlocks; ++i) blocks.push_back(pool.allocate(l).ptr);
+    ASSERT_EQ(std::set<void*>(blocks.begin(), blocks.end()).size(), kBlocks) << size;
+    EXPECT_FALSE(pool.allocate(l)) << size;
+    for (const unsigned seed : {1u, 2u, 3u}) {
+      std::vector<void*> order = blocks;
+      std::shuffle(order.begin(), order.end(), std::mt19937{seed});
+      order.resize(seed == 1 ? kBlocks : 37 * seed);  // all of them, or some
+      for (void* p : order) pool.deallocate(p, l);
+      EXPECT_EQ(pool.num_free_blocks(), order.size()) << size;
+      for (std::size_t i = order.size(); i-- > 0;) {
+        const Allocation a = pool.allocate(l);
+        ASSERT_EQ(a.ptr, order[i]) << size << " seed " << seed << " at " << i;
+        EXPECT_EQ(a.size, pool.block_size());
+      }
+      EXPECT_FALSE(pool.allocate(l)) << size;
+      EXPECT_EQ(pool.num_free_blocks(), 0u);
+    }
+    // Interleaved: free two, take one, many times over, against a model of the free stack.
+    std::vector<void*> model;
+    std::mt19937 rng(size);
+    std::vector<void*> live = blocks;
+    for (int step = 0; step < 2000; ++step) {
+      if (!live.empty() && (model.empty() || rng() % 3 != 0)) {
+        const std::size_t k = rng() % live.size();
+        pool.deallocate(live[k], l);
+        model.push_back(live[k]);
+        live.erase(live.begin() + static_cast<std::ptrdiff_t>(k));
+      } else if (!model.empty()) {
+        const Allocation a = pool.allocate(l);
+        ASSERT_EQ(a.ptr, model.back()) << size << " step " << step;
+        model.pop_back();
+        live.push_back(a.ptr);
+      }
+      ASSERT_EQ(pool.num_free_blocks(), model.size());
+    }
+  }
 }
 
 TEST(PoolAllocator, OwnsOnlyBlockBoundariesInsideThePool) {
