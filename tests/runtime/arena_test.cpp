@@ -365,8 +365,8 @@ TEST_F(GcCase, NewPairsLargeAtomsAndSmallSavingsAreKept) {
   const NodePtr pair = a.new_pair(old_atom, old_atom);
   EXPECT_EQ(detail::arena_internals(a).maybe_restore_with_node(cp, pair), std::nullopt);
   // An atom more than twice as long as the garbage it would be moved over stays where it is.
-  const std::size_t garbage = (a.stored_heap_bytes() - cp.heap) + 8 * (a.stored_atoms() - cp.atoms) +
-                              8 * (a.stored_pairs() - cp.pairs);
+  const std::size_t garbage = (a.stored_heap_bytes() - cp.heap) +
+                              8 * (a.stored_atoms() - cp.atoms) + 8 * (a.stored_pairs() - cp.pairs);
   EXPECT_EQ(garbage, 200u * (15 + 8 + 8) + 8);
   const NodePtr big = a.new_atom(std::string(2 * garbage + 1, 'x'));
   EXPECT_EQ(detail::arena_internals(a).maybe_restore_with_node(cp, big), std::nullopt);
