@@ -430,10 +430,7 @@ bool detail::ArenaInternals::worth_moving(const Allocator& a, TableMark cp,
                                           std::uint32_t len) noexcept {
   constexpr std::uint32_t kAlwaysMoved = 48;
   if (len <= kAlwaysMoved) return true;
-  const std::size_t stored = (a.heap_len_ - cp.heap) +
-                             sizeof(Allocator::AtomSpan) * std::size_t{a.atom_len_ - cp.atoms} +
-                             sizeof(Pair) * std::size_t{a.pair_len_ - cp.pairs};
-  const std::size_t others = stored - len - sizeof(Allocator::AtomSpan);
+  const std::size_t others = stored_bytes_since(a, cp) - len - sizeof(Allocator::AtomSpan);
   return 2 * others >= len;
 }
 

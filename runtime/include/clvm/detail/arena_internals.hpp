@@ -217,16 +217,16 @@ class ArenaInternals {
   /// maybe_restore_with_node with only the table lengths of the checkpoint (the counters are not
   /// needed: they do not change). Requires: `mark` from this arena, not rewound past.
   std::optional<NodePtr> maybe_restore_with_node(TableMark mark, NodePtr keep) noexcept {
-    if (stored_bytes_since(mark) < kGcMinSaving) return std::nullopt;
+    if (stored_bytes_since(a_, mark) < kGcMinSaving) return std::nullopt;
     return restore_with_node(a_, mark, keep);
   }
 
  private:
   static constexpr std::size_t kGcMinSaving = 1024;
-  std::size_t stored_bytes_since(TableMark m) const noexcept {
-    return (a_.heap_len_ - m.heap) +
-           sizeof(Allocator::AtomSpan) * std::size_t{a_.atom_len_ - m.atoms} +
-           sizeof(Pair) * std::size_t{a_.pair_len_ - m.pairs};
+  static std::size_t stored_bytes_since(const Allocator& a, TableMark m) noexcept {
+    return (a.heap_len_ - m.heap) +
+           sizeof(Allocator::AtomSpan) * std::size_t{a.atom_len_ - m.atoms} +
+           sizeof(Pair) * std::size_t{a.pair_len_ - m.pairs};
   }
   // The slow paths (runtime/src/allocator.cpp). Static, on the arena itself, so a call costs what
   // the arena's own member functions cost.
