@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: Apache-2.0
-// PoolAllocator: construction, the free list and the debug state.
+// PoolAllocator: construction, the free stack and the debug state.
 #include <clvm/mem/pool.hpp>
 
 #include <algorithm>
@@ -12,19 +12,28 @@ namespace clvm::mem {
 
 PoolAllocator::PoolAllocator(std::size_t block_size, std::size_t num_blocks,
                              std::size_t align) noexcept
-    : align_(std::max(align, alignof(Node))) {
+    : align_(std::max(align, alignof(void*))) {
   assert(std::has_single_bit(align) && "PoolAllocator: alignment is not a power of two");
   block_size_ = align_up(std::max(block_size, min_block_size), align_);
+  // The blocks, then the stack of free addresses (aligned: block_size_ is a multiple of 8).
   if (!std::has_single_bit(align) || num_blocks == 0 ||
-      num_blocks > std::numeric_limits<std::size_t>::max() / block_size_)
+      num_blocks > std::numeric_limits<std::size_t>::max() / (block_size_ + sizeof(void*)))
     return;
-  buffer_ = static_cast<std::byte*>(
-      detail::allocate_buffer(block_size_ * num_blocks, std::max(align_, std::size_t{64})));
+  buffer_ = static_cast<std::byte*>(detail::allocate_buffer(
+      (block_size_ + sizeof(void*)) * num_blocks, std::max(align_, std::size_t{64})));
   if (buffer_ == nullptr) return;
+  free_ = reinterpret_cast<void**>(buffer_ + block_size_ * num_blocks);
   num_blocks_ = num_blocks;
 #ifndef NDEBUG
   state_.reset(new (std::nothrow) std::uint8_t[num_blocks]);
 #endif
+  if (state_ == nullptr) {
+    pop_floor_ = 0;
+    push_limit_ = num_blocks;
+  } else {
+    pop_floor_ = std::numeric_limits<std::size_t>::max();
+    push_limit_ = 0;
+  }
   reset();
 }
 
@@ -35,6 +44,8 @@ PoolAllocator::PoolAllocator(PoolAllocator&& other) noexcept
       align_(other.align_),
       num_blocks_(std::exchange(other.num_blocks_, 0)),
       num_free_(std::exchange(other.num_free_, 0)),
+      pop_floor_(std::exchange(other.pop_floor_, 0)),
+      push_limit_(std::exchange(other.push_limit_, 0)),
       state_(std::move(other.state_)) {}
 
 PoolAllocator& PoolAllocator::operator=(PoolAllocator&& other) noexcept {
@@ -46,6 +57,8 @@ PoolAllocator& PoolAllocator::operator=(PoolAllocator&& other) noexcept {
     align_ = other.align_;
     num_blocks_ = std::exchange(other.num_blocks_, 0);
     num_free_ = std::exchange(other.num_free_, 0);
+    pop_floor_ = std::exchange(other.pop_floor_, 0);
+    push_limit_ = std::exchange(other.push_limit_, 0);
     state_ = std::move(other.state_);
   }
   return *this;
@@ -57,27 +70,34 @@ void PoolAllocator::release() noexcept {
   detail::free_buffer(buffer_, std::max(align_, std::size_t{64}));
   buffer_ = nullptr;
   free_ = nullptr;
-  num_blocks_ = num_free_ = 0;
+  num_blocks_ = num_free_ = pop_floor_ = push_limit_ = 0;
   state_.reset();
 }
 
 void PoolAllocator::reset() noexcept {
-  // Link the blocks in address order so that a fresh pool hands them out front to back.
-  Node* next = nullptr;
-  for (std::size_t i = num_blocks_; i-- > 0;) next = ::new (buffer_ + i * block_size_) Node{next};
-  free_ = next;
+  // The first block on top, so that a fresh pool hands them out front to back.
+  for (std::size_t i = 0; i < num_blocks_; ++i)
+    free_[i] = buffer_ + (num_blocks_ - 1 - i) * block_size_;
   num_free_ = num_blocks_;
   if (state_ != nullptr) std::fill_n(state_.get(), num_blocks_, std::uint8_t{0});
 }
 
-bool PoolAllocator::check_free(void* p) noexcept {
-  std::uint8_t& s = state_[index_of(p)];
-  if (s == 0) {
+Allocation PoolAllocator::allocate_slow(Layout l) noexcept {
+  if (l.size > block_size_ || l.align > align_ || num_free_ == 0) return {};
+  void* p = free_[--num_free_];
+  if (state_ != nullptr) state_[index_of(p)] = 1;
+  return {p, block_size_};
+}
+
+void PoolAllocator::deallocate_slow(void* p) noexcept {
+  if (p == nullptr) return;
+  std::uint8_t* s = state_ != nullptr ? &state_[index_of(p)] : nullptr;
+  if (num_free_ == num_blocks_ || (s != nullptr && *s == 0)) {
     report_misuse({MisuseKind::double_free, p, block_size_, align_});
-    return false;
+    return;
   }
-  s = 0;
-  return true;
+  if (s != nullptr) *s = 0;
+  free_[num_free_++] = p;
 }
 
 }  // namespace clvm::mem

@@ -1,8 +1,13 @@
 // SPDX-License-Identifier: Apache-2.0
-/// \file PoolAllocator: fixed-size blocks from one buffer, O(1) allocate and deallocate through an
-/// intrusive free list (a free block holds the pointer to the next). Blocks are at least
-/// min_block_size bytes and aligned to the pool's alignment. Debug builds (no NDEBUG when the
-/// library is compiled) keep one state byte per block and report double frees as misuse.
+/// \file PoolAllocator: fixed-size blocks from one buffer, O(1) allocate and deallocate through a
+/// stack of the free blocks' addresses kept after the blocks (one pointer per block). The stack
+/// rather than an intrusive list (a free block holding the next one's address) because popping an
+/// intrusive list is a chain of dependent loads through the blocks, one cache latency per
+/// allocation; the stack's loads are independent and sequential (2.96 -> 2.05 ns per alloc+free
+/// in batches, 3.90 -> 2.11 ns freed in random order: docs/allocators.md). Blocks are at least
+/// min_block_size bytes and aligned to the pool's alignment. Freeing more blocks than are allocated
+/// is reported as misuse and ignored in every build; debug builds (no NDEBUG when the library is
+/// compiled) also keep one state byte per block and report any double free.
 #pragma once
 
 #include <clvm/mem/concepts.hpp>
@@ -18,12 +23,13 @@ namespace clvm::mem {
 
 class PoolAllocator {
  public:
-  /// The smallest block: a free block stores the free-list link.
+  /// The smallest block (and alignment): pointer-sized.
   static constexpr std::size_t min_block_size = sizeof(void*);
 
   /// A pool of `num_blocks` blocks of block_size() = `block_size` rounded up to min_block_size and
-  /// to `align` (at least alignof(void*)). If the heap refuses, the pool has no blocks. Requires:
-  /// `align` is a power of two.
+  /// to `align` (at least alignof(void*)), taking num_blocks * (block_size() + sizeof(void*))
+  /// bytes from the global heap. If the heap refuses, the pool has no blocks. Requires: `align` is
+  /// a power of two.
   PoolAllocator(std::size_t block_size, std::size_t num_blocks,
                 std::size_t align = alignof(std::max_align_t)) noexcept;
 
@@ -36,29 +42,23 @@ class PoolAllocator {
   /// Returns one whole block ({p, block_size()}), or null when every block is taken or when the
   /// request does not fit a block (l.size > block_size() or l.align > alignment()).
   Allocation allocate(Layout l) noexcept {
-    if (l.size <= block_size_ && l.align <= align_ && free_ != nullptr) [[likely]] {
-      Node* n = free_;
-      free_ = n->next;
-      --num_free_;
-      if (state_ != nullptr) state_[index_of(n)] = 1;
-      return {n, block_size_};
-    }
-    return {};
+    if (l.size <= block_size_ && l.align <= align_ && num_free_ > pop_floor_) [[likely]]
+      return {free_[--num_free_], block_size_};
+    return allocate_slow(l);
   }
 
   /// Returns the block to the pool. Requires: p is null or a block of this pool that is allocated
-  /// (a foreign pointer asserts; a double free is reported as misuse in debug builds and ignored).
+  /// (a foreign pointer asserts; a double free is reported as misuse and ignored: always when
+  /// every block is already free, otherwise in debug builds).
   void deallocate(void* p, Layout l) noexcept {
     (void)l;
-    if (p == nullptr) return;
-    assert(owns(p) && "PoolAllocator: pointer not from this pool");
+    assert((p == nullptr || owns(p)) && "PoolAllocator: pointer not from this pool");
     assert(l.size <= block_size_ && "PoolAllocator: size larger than a block");
-    if (state_ != nullptr) [[unlikely]] {
-      if (!check_free(p)) return;
+    if (p != nullptr && num_free_ < push_limit_) [[likely]] {
+      free_[num_free_++] = p;
+      return;
     }
-    Node* n = ::new (p) Node{free_};
-    free_ = n;
-    ++num_free_;
+    deallocate_slow(p);
   }
 
   /// Whether `p` points at a block boundary inside the pool.
@@ -83,22 +83,25 @@ class PoolAllocator {
   std::size_t alignment() const noexcept { return align_; }
 
  private:
-  struct Node {
-    Node* next;
-  };
-
   std::size_t index_of(const void* p) const noexcept {
     return static_cast<std::size_t>(static_cast<const std::byte*>(p) - buffer_) / block_size_;
   }
-  bool check_free(void* p) noexcept;  // false (after reporting) on a double free
+  // What the fast paths leave: requests that do not fit, an empty pool, a null pointer, a free
+  // with every block already free (misuse), and every call in debug builds (the state bytes).
+  Allocation allocate_slow(Layout l) noexcept;
+  void deallocate_slow(void* p) noexcept;
   void release() noexcept;
 
   std::byte* buffer_ = nullptr;
-  Node* free_ = nullptr;
+  void** free_ = nullptr;  // the free blocks, the next one to hand out at free_[num_free_ - 1]
   std::size_t block_size_;
   std::size_t align_;
   std::size_t num_blocks_ = 0;
   std::size_t num_free_ = 0;
+  // The fast paths' bounds: pop while num_free_ > pop_floor_, push while num_free_ < push_limit_.
+  // 0 and num_blocks_, or SIZE_MAX and 0 in debug builds so that every call takes the slow path.
+  std::size_t pop_floor_ = 0;
+  std::size_t push_limit_ = 0;
   std::unique_ptr<std::uint8_t[]> state_;  // debug builds: 1 = allocated, per block
 };
 
