@@ -17,16 +17,9 @@
 #include <sstream>
 
 namespace clvm::tool {
-namespace {
-
-struct NamedFlag {
-  const char* option;
-  Flags bits;
-  const char* help;
-};
 
 // The order is the order of FlagOptions::switches.
-constexpr NamedFlag kNamedFlags[] = {
+const std::array<NamedFlag, FlagOptions::kSwitches> kNamedFlags = {{
     {"--mempool", MEMPOOL_MODE, "mempool rules (0x0217: no unknown ops, 500 MB heap, ...)"},
     {"--canonical-ints", CANONICAL_INTS, "softfork arguments must be canonical (0x0001)"},
     {"--no-unknown-ops", NO_UNKNOWN_OPS, "unknown operators are errors (0x0002)"},
@@ -40,8 +33,9 @@ constexpr NamedFlag kNamedFlags[] = {
     {"--sha256tree", ENABLE_SHA256_TREE, "the sha256tree operator, 63 (0x0400)"},
     {"--secp", ENABLE_SECP_OPS, "secp256k1/r1_verify as opcodes 64/65 (0x0800)"},
     {"--new-cost-model", NEW_COST_MODEL, "the 3.0 hard-fork cost model (0x2000)"},
-};
-static_assert(std::size(kNamedFlags) == FlagOptions::kSwitches);
+}};
+
+namespace {
 
 bool is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
@@ -68,19 +62,6 @@ std::size_t skip_hex_prefix(std::string_view text) {
 }
 
 }  // namespace
-
-void add_format_options(CLI::App* cmd, Format& format) {
-  cmd->add_flag_callback(
-         "-x,--hex", [&format] { format = Format::Hex; }, "inputs are serialized hex")
-      ->trigger_on_parse();
-  cmd->add_option("--input", format, "input format (default auto: text on the command line)")
-      ->transform(CLI::CheckedTransformer(std::map<std::string, Format>{{"auto", Format::Auto},
-                                                                        {"text", Format::Text},
-                                                                        {"hex", Format::Hex},
-                                                                        {"bin", Format::Binary}},
-                                          CLI::ignore_case))
-      ->option_text("auto|text|hex|bin");
-}
 
 Source read_source(const std::string& arg, const std::string& file, std::string_view what,
                    bool required) {
@@ -201,14 +182,6 @@ Flags FlagOptions::value() const {
   return f;
 }
 
-void add_flag_options(CLI::App* cmd, FlagOptions& opts) {
-  cmd->add_option("--flags", opts.number, "dialect flags as a number (decimal or 0x hex)")
-      ->group("Dialect flags");
-  for (std::size_t i = 0; i < FlagOptions::kSwitches; ++i)
-    cmd->add_flag(kNamedFlags[i].option, opts.switches[i], kNamedFlags[i].help)
-        ->group("Dialect flags");
-}
-
 namespace {
 
 // Decimal or 0x hex into 64 bits. `error_at`: 0 when the text is a number; else the 1-based
@@ -288,12 +261,6 @@ void warn_once(const std::string& text) {
   fmt::print(stderr, "clvm: warning: {}\n", text);
 }
 
-void add_quiet_option(CLI::App* cmd) {
-  cmd->add_flag_callback(
-         "-q,--quiet", [] { set_quiet(true); }, "no warnings on stderr")
-      ->trigger_on_parse();
-}
-
 std::string result_text(const Allocator& a, NodePtr node, KeywordSet keywords,
                         std::size_t max_chars) {
   std::string s = disassemble_bounded(a, node, max_chars, keywords);
@@ -301,13 +268,6 @@ std::string result_text(const Allocator& a, NodePtr node, KeywordSet keywords,
     warn_once(
         fmt::format("the text was cut at {} characters (--max-chars N prints more)", max_chars));
   return s;
-}
-
-void add_max_chars_option(CLI::App* cmd, std::size_t& max_chars) {
-  cmd->add_option("--max-chars", max_chars,
-                  "print at most N characters of a result's text, then `… (M more bytes)`")
-      ->default_val(kResultChars)
-      ->check(CLI::PositiveNumber);
 }
 
 std::string describe_node(const Allocator& a, NodePtr node, KeywordSet keywords,

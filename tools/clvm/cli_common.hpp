@@ -10,11 +10,8 @@
 #include <clvm/node_ptr.hpp>
 #include <clvm/text.hpp>
 
-#include <CLI/CLI.hpp>
-
 #include <array>
 #include <cstdint>
-#include <functional>
 #include <optional>
 #include <stdexcept>
 #include <string>
@@ -40,9 +37,6 @@ class InputError : public std::runtime_error {
 /// it holds a byte that is neither printable ASCII nor whitespace, hex if it holds only hex digits
 /// (and whitespace, an optional 0x), text otherwise.
 enum class Format { Auto, Text, Hex, Binary };
-
-/// Registers `--input auto|text|hex|bin` (and -x/--hex as a shorthand for hex) on `cmd`.
-void add_format_options(CLI::App* cmd, Format& format);
 
 /// One input's raw content and a name for messages ("argument", "stdin" or the file name).
 struct Source {
@@ -88,8 +82,14 @@ struct FlagOptions {
   /// The union of --flags and the switches. Throws InputError if --flags is not a number.
   Flags value() const;
 };
-/// Registers --flags, --mempool and the named flag switches (--new-cost-model, ...) on `cmd`.
-void add_flag_options(CLI::App* cmd, FlagOptions& opts);
+/// The named flag switches, in FlagOptions::switches order: option names ("--new-cost-model"),
+/// help and bits.
+struct NamedFlag {
+  const char* option;
+  Flags bits;
+  const char* help;
+};
+extern const std::array<NamedFlag, FlagOptions::kSwitches> kNamedFlags;
 
 /// Parses an unsigned decimal or 0x-hex number. Throws InputError naming `what` otherwise (a sign,
 /// a non-digit, or a value above 2^64 - 1).
@@ -114,9 +114,6 @@ void warn_once(const std::string& text);
 void set_quiet(bool quiet);
 bool is_quiet();
 
-/// Registers `-q,--quiet` (no warnings) on `cmd`.
-void add_quiet_option(CLI::App* cmd);
-
 /// The characters of text printed for a result (run, disasm, deserialize, load) unless
 /// --max-chars says otherwise; longer text is cut with `… (N more bytes)` and a warning.
 inline constexpr std::size_t kResultChars = 10'000'000;
@@ -124,9 +121,6 @@ inline constexpr std::size_t kResultChars = 10'000'000;
 /// disassemble_bounded(a, node, max_chars, keywords), warning once on stderr if it was cut.
 std::string result_text(const Allocator& a, NodePtr node, KeywordSet keywords,
                         std::size_t max_chars);
-
-/// Registers `--max-chars N` (text of results, default kResultChars) on `cmd`.
-void add_max_chars_option(CLI::App* cmd, std::size_t& max_chars);
 
 /// Disassembles `node` for a message (at most `max_chars` characters, then `… (N more bytes)`), or
 /// names it by kind:index if it is not a valid node of `a`.
@@ -150,8 +144,5 @@ void append_result_hex(std::string& out, const Allocator& a, NodePtr node);
 
 /// Writes `bytes` to stdout unchanged (binary output).
 void write_binary(std::span<const std::uint8_t> bytes);
-
-/// The action main() runs once a subcommand has been parsed; returns the exit status.
-using Action = std::function<int()>;
 
 }  // namespace clvm::tool

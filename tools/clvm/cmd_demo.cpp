@@ -13,7 +13,6 @@
 
 #include <fmt/format.h>
 
-#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -44,11 +43,9 @@ std::string_view condition_name(std::optional<std::uint32_t> op) {
   }
 }
 
-struct DemoOptions {
-  bool full = false;
-};
+}  // namespace
 
-int demo(const DemoOptions& o) {
+int demo_command(const DemoOptions& o) {
   Allocator a;
   const auto puzzle_bytes = decode_hex(example::kPuzzleHex, "bundled puzzle");
   const auto solution_bytes = decode_hex(example::kSolutionHex, "bundled solution");
@@ -79,20 +76,6 @@ int demo(const DemoOptions& o) {
   const std::string text = dump_arena(a, roots, d);
   std::fwrite(text.data(), 1, text.size(), stdout);
   return kExitOk;
-}
-
-}  // namespace
-
-Action add_demo(CLI::App& app) {
-  auto o = std::make_shared<DemoOptions>();
-  CLI::App* cmd = app.add_subcommand(
-      "demo", "run the bundled example: a standard transaction, its conditions, cost and arena");
-  cmd->footer(
-      "Example:\n  clvm demo    prints the conditions, then cost = 18094, then the arena summary\n"
-      "The same run by hand: clvm run -c -x -f examples/standard_transaction/puzzle.hex \\\n"
-      "                        --env-file examples/standard_transaction/solution.hex");
-  cmd->add_flag("--full", o->full, "the whole arena dump instead of its summary");
-  return [o]() -> int { return demo(*o); };
 }
 
 }  // namespace clvm::tool

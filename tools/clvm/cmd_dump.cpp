@@ -13,23 +13,12 @@
 
 #include <algorithm>
 #include <cstdlib>
-#include <memory>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 namespace clvm::tool {
 namespace {
-
-struct DumpCmdOptions {
-  std::string program, env, program_file, env_file;
-  Format format = Format::Auto;
-  bool backrefs = false, run = false, json = false, summary_only = false, diff = false;
-  Cost max_cost = kDefaultMaxCost;
-  FlagOptions flags;
-  std::string color = "auto", heap_range, atoms_range, pairs_range;
-  std::string sections, image;
-};
 
 // "A:B", "A:" or ":B" (decimal or 0x hex) -> [A, B).
 Range parse_range(const std::string& text, std::string_view what) {
@@ -129,49 +118,12 @@ int dump(const DumpCmdOptions& o) {
 
 }  // namespace
 
-Action add_dump(CLI::App& app) {
-  auto o = std::make_shared<DumpCmdOptions>();
-  CLI::App* cmd = app.add_subcommand("dump", "show an arena as it is in memory (hex dump)");
-  cmd->footer(
-      "Examples:\n"
-      "  clvm dump '(c (q . \"hi\") 1)'                 the arena after loading the program\n"
-      "  clvm dump --run '(c (q . \"hi\") 1)' '(7 8)'   ... and after running it\n"
-      "  clvm dump --json --sections summary,pairs -x ff01ff0203\n"
-      "  clvm dump two.img                              an arena image (recognised by its magic)\n"
-      "A NodePtr prints as pair:INDEX, bytes:INDEX (atom table), small:VALUE (inline) or nil.");
-  cmd->add_option("program", o->program, "the program (text, or hex with -x; - reads stdin)");
-  cmd->add_option("env", o->env, "an environment: run the program in it");
-  cmd->add_option("-f,--file", o->program_file, "read the program from FILE");
-  cmd->add_option("--env-file", o->env_file, "read the environment from FILE");
-  add_format_options(cmd, o->format);
-  cmd->add_flag("--backrefs", o->backrefs, "serialized input may use back-references");
-  cmd->add_option("--image", o->image, "dump the arena of an image file (clvm save) instead");
-  cmd->add_flag("--run", o->run, "run the program (in nil unless ENV is given), then dump");
-  cmd->add_flag("--diff", o->diff,
-                "with --run: show only what the run added (the counts it added, and the atoms, "
-                "heap bytes and pairs made by the run)");
-  cmd->add_option("-m,--max-cost", o->max_cost, "cost limit of --run (0 = unlimited)")
-      ->default_val(kDefaultMaxCost);
-  add_flag_options(cmd, o->flags);
-  add_quiet_option(cmd);
-  cmd->add_flag("--json", o->json, "JSON instead of text");
-  cmd->add_flag("--summary", o->summary_only, "only the summary and the roots");
-  cmd->add_option("--sections", o->sections,
-                  "comma-separated: summary,roots,atoms,heap,pairs (default all)");
-  cmd->add_option("--heap-range", o->heap_range, "heap bytes START:END to show");
-  cmd->add_option("--atoms-range", o->atoms_range, "atom indices START:END to show");
-  cmd->add_option("--pairs-range", o->pairs_range, "pair indices START:END to show");
-  cmd->add_option("--color", o->color, "colour: auto (on a terminal), always, never")
-      ->check(CLI::IsMember({"auto", "always", "never"}))
-      ->default_val("auto");
-  return [o]() -> int {
-    if (o->program.empty() && o->program_file.empty() && o->image.empty())
-      throw InputError("dump: no program given (try clvm dump --help)");
-    // With -f the program comes from the file: a lone positional argument is the environment.
-    if (!o->program_file.empty() && !o->program.empty() && o->env.empty())
-      std::swap(o->program, o->env);
-    return dump(*o);
-  };
+int dump_command(DumpCmdOptions& o) {
+  if (o.program.empty() && o.program_file.empty() && o.image.empty())
+    throw InputError("dump: no program given (try clvm dump --help)");
+  // With -f the program comes from the file: a lone positional argument is the environment.
+  if (!o.program_file.empty() && !o.program.empty() && o.env.empty()) std::swap(o.program, o.env);
+  return dump(o);
 }
 
 }  // namespace clvm::tool

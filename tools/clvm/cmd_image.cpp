@@ -10,21 +10,9 @@
 
 #include <filesystem>
 #include <fstream>
-#include <memory>
 #include <string_view>
 
 namespace clvm::tool {
-namespace {
-
-struct SaveOptions {
-  std::vector<std::string> programs;
-  std::string output, names;
-  Format format = Format::Auto;
-  bool backrefs = false;
-};
-
-}  // namespace
-
 Image open_image(const std::string& path) {
   try {
     return Image::open(path);
@@ -47,68 +35,45 @@ bool is_image_file(const std::string& path) {
   return std::string_view(head, sizeof head) == kMagic;
 }
 
-Action add_save(CLI::App& app) {
-  auto o = std::make_shared<SaveOptions>();
-  CLI::App* cmd = app.add_subcommand("save", "write programs (named roots) to an arena image");
-  cmd->footer(
-      "Example:\n"
-      "  clvm save -o two.img --names puzzle,solution '(q . 1)' '(2 3)'\n"
-      "  clvm load two.img    prints puzzle: (q . 1) and solution: (a 3)\n"
-      "(2 is printed as the keyword a in operator position, as opd does.)");
-  cmd->add_option("programs", o->programs, "the programs (text, or hex with -x)")->required();
-  cmd->add_option("-o,--output", o->output, "the image file to write")->required();
-  cmd->add_option("--names", o->names, "comma-separated root names (default root0, root1, ...)");
-  add_format_options(cmd, o->format);
-  cmd->add_flag("--backrefs", o->backrefs, "serialized input may use back-references");
-  return [o]() -> int {
-    std::vector<std::string> names;
-    for (std::string_view rest = o->names; !o->names.empty();) {
-      names.emplace_back(rest.substr(0, rest.find(',')));
-      if (names.back().empty()) throw InputError("--names: an empty name");
-      for (std::size_t j = 0; j + 1 < names.size(); ++j)
-        if (names[j] == names.back())
-          throw InputError(fmt::format("--names: '{}' is given twice", names.back()));
-      if (names.back().size() == rest.size()) break;
-      rest.remove_prefix(names.back().size() + 1);
-    }
-    if (!names.empty() && names.size() != o->programs.size())
-      throw InputError(
-          fmt::format("--names: {} names for {} programs", names.size(), o->programs.size()));
-    Allocator a;
-    std::vector<ImageRoot> roots;
-    for (std::size_t i = 0; i < o->programs.size(); ++i) {
-      const std::string name = names.empty() ? fmt::format("root{}", i) : names[i];
-      roots.push_back(
-          {name, parse_source(a, read_source(o->programs[i], "", name), o->format, o->backrefs)});
-    }
-    save_image(a, roots, o->output);  // ImageError (cannot write) names the file
-    return kExitOk;
-  };
+int save_command(const SaveOptions& o) {
+  std::vector<std::string> names;
+  for (std::string_view rest = o.names; !o.names.empty();) {
+    names.emplace_back(rest.substr(0, rest.find(',')));
+    if (names.back().empty()) throw InputError("--names: an empty name");
+    for (std::size_t j = 0; j + 1 < names.size(); ++j)
+      if (names[j] == names.back())
+        throw InputError(fmt::format("--names: '{}' is given twice", names.back()));
+    if (names.back().size() == rest.size()) break;
+    rest.remove_prefix(names.back().size() + 1);
+  }
+  if (!names.empty() && names.size() != o.programs.size())
+    throw InputError(
+        fmt::format("--names: {} names for {} programs", names.size(), o.programs.size()));
+  Allocator a;
+  std::vector<ImageRoot> roots;
+  for (std::size_t i = 0; i < o.programs.size(); ++i) {
+    const std::string name = names.empty() ? fmt::format("root{}", i) : names[i];
+    roots.push_back(
+        {name, parse_source(a, read_source(o.programs[i], "", name), o.format, o.backrefs)});
+  }
+  save_image(a, roots, o.output);  // ImageError (cannot write) names the file
+  return kExitOk;
 }
 
-Action add_load(CLI::App& app) {
-  auto path = std::make_shared<std::string>();
-  auto max_chars = std::make_shared<std::size_t>(kResultChars);
-  CLI::App* cmd = app.add_subcommand("load", "validate an arena image and print its roots");
-  cmd->footer("Example:\n  clvm load two.img    prints `NAME: program` per root");
-  cmd->add_option("image", *path, "the image file")->required();
-  add_max_chars_option(cmd, *max_chars);
-  add_quiet_option(cmd);
-  return [path, max_chars]() -> int {
-    std::error_code ec;
-    if (std::filesystem::is_regular_file(*path, ec) && !is_image_file(*path))
-      throw InputError(fmt::format(
-          "{}: not a valid arena image: wrong magic (an image starts with \"clvmimg\"; programs "
-          "are read by run, disasm or dump)",
-          *path));
-    const Image img = open_image(*path);
-    // Pairs may share subtrees: a small image can stand for a tree too large to print, so each
-    // root is printed bounded.
-    for (const ImageRoot& r : img.roots())
-      fmt::print("{}: {}\n", r.name,
-                 result_text(img.allocator(), r.node, KeywordSet::Classic, *max_chars));
-    return kExitOk;
-  };
+int load_command(const LoadOptions& o) {
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(o.path, ec) && !is_image_file(o.path))
+    throw InputError(fmt::format(
+        "{}: not a valid arena image: wrong magic (an image starts with \"clvmimg\"; programs "
+        "are read by run, disasm or dump)",
+        o.path));
+  const Image img = open_image(o.path);
+  // Pairs may share subtrees: a small image can stand for a tree too large to print, so each
+  // root is printed bounded.
+  for (const ImageRoot& r : img.roots())
+    fmt::print("{}: {}\n", r.name,
+               result_text(img.allocator(), r.node, KeywordSet::Classic, o.max_chars));
+  return kExitOk;
 }
 
 }  // namespace clvm::tool

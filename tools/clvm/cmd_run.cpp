@@ -17,7 +17,6 @@
 #include <chrono>
 #include <cstdint>
 #include <iostream>
-#include <memory>
 #include <optional>
 #include <span>
 #include <utility>
@@ -33,29 +32,6 @@ constexpr std::size_t kLimitHeapBytes = 500'000'000;
 /// `(a 2 3)` wrapper it runs the program in against a fixed 53, which leaves 9 more than the
 /// consensus cost of the program itself.
 constexpr Cost kClvmToolsCostOffset = 9;
-
-struct RunCmdOptions {
-  std::string program, env, program_file, env_file;
-  Format format = Format::Auto;
-  bool backrefs = false;
-  std::string max_cost = "11000000000";
-  FlagOptions flags;
-  bool show_cost = false, cost_offset = false;
-  std::string output = "text";
-  bool time = false, stats = false, batch = false, classic = false;
-  bool strict = false, no_keywords = false, verbose = false, verbose_errors = false;
-  std::string keywords = "classic";
-  double timeout = 0;  // seconds; 0: none
-  unsigned jobs = 0;
-  std::size_t memory_budget = 0;
-  std::string huge_pages = "off";  // --huge-pages: off or on (mem::HugePages::Advise)
-  std::size_t max_line_bytes = kDefaultMaxLineBytes;
-  std::string messages = "ours";  // FAIL texts: ours (what()) or clvmr (clvmr_message())
-  std::string trace;              // "", "steps" or "ops"
-  std::string symbol_table;
-  std::size_t max_chars = kResultChars;
-  TraceStyle style;
-};
 
 /// --timeout SECONDS as a duration (nullopt for 0: no limit). Capped at 10^9 s (31 years): far
 /// enough to mean no limit, near enough that now() + it cannot overflow the clock.
@@ -336,113 +312,29 @@ void warn_modern_keywords(const Allocator& a, NodePtr root, const Source& src) {
   }
 }
 
-Action add_run(CLI::App& app) {
-  auto o = std::make_shared<RunCmdOptions>();
-  CLI::App* cmd = app.add_subcommand("run", "evaluate a program in an environment (brun)");
-  cmd->footer(
-      "Examples:\n"
-      "  clvm run '(+ 2 5)' '(10 20)'              prints 30\n"
-      "  clvm run -c -x ff10ff02ff0580 ff0aff1480   prints cost = 856, then 30\n"
-      "  echo 'ff0180 80' | clvm run --batch        prints 80 20\n"
-      "  clvm run --trace ops '(+ 2 5)' '(10 20)'   prints 30, then (+ 10 20) => 30  [cost 755]\n"
-      "A PROGRAM or ENV argument naming an existing file is read from that file (as brun).\n"
-      "Exit status: 0 success, 1 FAIL (evaluation error), 2 bad input.");
-  cmd->add_option("program", o->program,
-                  "the program (text, or hex with -x; a file name reads the file; - reads stdin)");
-  cmd->add_option("env", o->env, "the environment (default nil)");
-  cmd->add_option("-f,--file", o->program_file, "read the program from FILE (- = stdin)");
-  cmd->add_option("--env-file", o->env_file, "read the environment from FILE");
-  add_format_options(cmd, o->format);
-  cmd->add_flag("--backrefs", o->backrefs, "serialized input may use back-references");
-  cmd->add_option("-m,--max-cost", o->max_cost, "cost limit (0 = unlimited; default 11000000000)");
-  add_flag_options(cmd, o->flags);
-  cmd->add_flag("--strict", o->strict,
-                "unknown operators are errors (= --no-unknown-ops, as brun)");
-  cmd->add_flag("-c,--cost", o->show_cost, "print `cost = N` before the result");
-  cmd->add_flag("--cost-offset", o->cost_offset,
-                "add clvm_tools' offset (9) to `cost =`, to print the numbers its brun prints");
-  cmd->add_option("--output", o->output, "result format")
-      ->check(CLI::IsMember({"text", "hex"}))
-      ->default_val("text");
-  cmd->add_flag_callback(
-      "-d,--dump", [o] { o->output = "hex"; }, "print the result as hex (--output hex)");
-  cmd->add_flag("--classic", o->classic, "only clvm_tools' operator keywords in text (as brun)");
-  cmd->add_option("--keywords", o->keywords,
-                  "keywords in the printed result: classic (default; 51 stays 51) or current")
-      ->check(CLI::IsMember({"classic", "current"}))
-      ->default_val("classic");
-  cmd->add_flag("-n,--no-keywords", o->no_keywords,
-                "print operators as numbers in results and traces (as brun -n)");
-  cmd->add_option("-s,--symbol-table", o->symbol_table,
-                  "refused: clvm_tools' Chialisp symbol tables are not supported");
-  cmd->add_flag("--trace{steps}", o->trace,
-                "after the result, every evaluation step as `expr [env] => value` (clvm_tools' "
-                "format); --trace ops: each operator call with its cost")
-      ->check(CLI::IsMember({"steps", "ops"}));
-  cmd->add_flag("-v,--verbose", o->verbose,
-                "the step trace exactly as clvm_tools' brun -v (with its (a 2 3) wrapper lines)");
-  cmd->add_option("--trace-limit", o->style.max_lines, "trace lines kept (default 100000)")
-      ->check(CLI::PositiveNumber);
-  cmd->add_option("--node-chars", o->style.node_chars,
-                  "characters of each node in FAIL lines, traces and error context (default "
-                  "1000), then `… (N more bytes)`")
-      ->check(CLI::PositiveNumber);
-  add_max_chars_option(cmd, o->max_chars);
-  cmd->add_flag("--verbose-errors", o->verbose_errors,
-                "after FAIL, the operator call that failed (or the last step)");
-  add_quiet_option(cmd);
-  cmd->add_flag("--time", o->time, "print load/run/print times to stderr");
-  cmd->add_flag("--stats", o->stats, "print arena counts and peak memory to stderr");
-  cmd->add_option("--messages", o->messages,
-                  "failure texts: ours (default) or clvmr (clvmr 0.19's error display text)")
-      ->check(CLI::IsMember({"ours", "clvmr"}))
-      ->default_val("ours");
-  cmd->add_flag("--batch", o->batch,
-                "read `<program_hex> <env_hex> [max_cost] [flags]` lines from stdin; print "
-                "`<result_hex> <cost>` or `FAIL: <message>` per line");
-  cmd->add_option("--timeout", o->timeout,
-                  "wall-clock limit in seconds (0 = none), checked every 1,000,000 cost; a run "
-                  "past it prints `FAIL: timeout: ...` (not a consensus answer)")
-      ->check(CLI::NonNegativeNumber);
-  cmd->add_option("-j,--jobs", o->jobs,
-                  "--batch: worker threads (0 = one per core, the default; 1 = sequential)");
-  cmd->add_option("--memory-budget", o->memory_budget,
-                  "--batch: ceiling in bytes on all workers' arenas together (0 = none); a case "
-                  "it stops prints `FAIL: memory ceiling reached ...`");
-  cmd->add_flag("--huge-pages{on}", o->huge_pages,
-                "--huge-pages[=on|off]: advise the arena's tables and the evaluator's deep stacks "
-                "as transparent huge pages (default off; docs/performance.md, \"Huge pages\")")
-      ->check(CLI::IsMember({"on", "off"}));
-  cmd->add_option("--max-line-bytes", o->max_line_bytes,
-                  "--batch: longest input line read (default 67108864 = 64 MiB); a longer one is "
-                  "skipped with `FAIL: bad input: ...` and the batch goes on")
-      ->check(CLI::PositiveNumber);
-  return [o, cmd]() -> int {
-    if (o->batch) {
-      if (!o->program.empty() || !o->program_file.empty())
-        throw InputError("run --batch reads its cases from stdin: no PROGRAM argument");
-      std::ios::sync_with_stdio(false);
-      BatchDefaults d;
-      d.max_cost = parse_u64(o->max_cost, "--max-cost");
-      d.flags = o->flags.value();
-      if (o->strict) d.flags |= NO_UNKNOWN_OPS;
-      d.backrefs = o->backrefs;
-      d.timeout = timeout_of(o->timeout);
-      d.threads = o->jobs;
-      d.memory_budget = o->memory_budget;
-      d.huge_pages = huge_pages_of(o->huge_pages);
-      d.clvmr_messages = o->messages == "clvmr";
-      d.max_line_bytes = o->max_line_bytes;
-      return run_batch(std::cin, std::cout, d);
-    }
-    (void)cmd;
-    if (o->program.empty() && o->program_file.empty())
-      throw InputError("run: no program given (try clvm run --help)");
-    // With -f the program comes from the file: a lone positional argument is the environment.
-    if (!o->program_file.empty() && !o->program.empty() && o->env.empty())
-      std::swap(o->program, o->env);
-    return run_once(*o);
-  };
+int run_command(RunCmdOptions& o) {
+  if (o.batch) {
+    if (!o.program.empty() || !o.program_file.empty())
+      throw InputError("run --batch reads its cases from stdin: no PROGRAM argument");
+    std::ios::sync_with_stdio(false);
+    BatchDefaults d;
+    d.max_cost = parse_u64(o.max_cost, "--max-cost");
+    d.flags = o.flags.value();
+    if (o.strict) d.flags |= NO_UNKNOWN_OPS;
+    d.backrefs = o.backrefs;
+    d.timeout = timeout_of(o.timeout);
+    d.threads = o.jobs;
+    d.memory_budget = o.memory_budget;
+    d.huge_pages = huge_pages_of(o.huge_pages);
+    d.clvmr_messages = o.messages == "clvmr";
+    d.max_line_bytes = o.max_line_bytes;
+    return run_batch(std::cin, std::cout, d);
+  }
+  if (o.program.empty() && o.program_file.empty())
+    throw InputError("run: no program given (try clvm run --help)");
+  // With -f the program comes from the file: a lone positional argument is the environment.
+  if (!o.program_file.empty() && !o.program.empty() && o.env.empty()) std::swap(o.program, o.env);
+  return run_once(o);
 }
 
 }  // namespace clvm::tool

@@ -2,8 +2,7 @@
 // The `clvm` command-line tool. Called as `brun`, `opc` or `opd` (symlinks) it behaves as
 // `clvm run --classic`, `clvm asm --classic` and `clvm disasm --classic`, like clvm_tools.
 // Exit status: 0 success, 1 evaluation failure (`FAIL: ...`), 2 bad input or usage.
-#include "cli_common.hpp"
-#include "commands.hpp"
+#include "cli_options.hpp"
 
 #include <clvm/error.hpp>
 #include <clvm/version.hpp>
