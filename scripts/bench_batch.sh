@@ -50,40 +50,38 @@ for ((i = 0; i < heavy; i++)); do echo "$doubling 80"; done > "$dir/heavy.txt"
 
 declare -A times
 now() { date +%s.%N; }
-run() {  # run KEY STREAM COMMAND...
-  local key=$1 stream=$2; shift 2
+run() {  # run KEY STREAM OUTPUT COMMAND...
+  local key=$1 stream=$2 output=$3; shift 3
   local t0 t1
   t0=$(now)
-  "$@" < "$dir/$stream.txt" > /dev/null
+  "$@" < "$dir/$stream.txt" > "$output"
   t1=$(now)
   times[$key]+="$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }') "
 }
 # The timed runs discard their output: the mixed stream answers 375 MB (concat's 182 MB result in
 # hex), and writing that to a file costs ~0.6-0.9 s of kernel time, followed by the page cache's
 # writeback on whichever cores are free, i.e. during the next timed run: that measures the disk
-# and penalises whichever configuration runs next, not the runner. The answers are checked once,
-# untimed, after the rounds: every -j 2 output must equal -j 1's byte for byte.
+# and penalises whichever configuration runs next, not the runner. After the rounds one run of
+# each writes to a file (its time printed apart) and every -j 2 output must equal -j 1's.
+extra_args() {  # extra_args STREAM: sets `extra` to the stream's flags
+  extra=()
+  [[ $1 == mixed ]] && extra=(--backrefs)
+  return 0
+}
 for ((r = 1; r <= rounds; r++)); do
   for s in tiny mixed heavy; do
-    extra=()
-    [[ $s == mixed ]] && extra=(--backrefs)
-    run "$s-j1" "$s" "$clvm" run --batch -j 1 "${extra[@]}"
-    run "$s-j2" "$s" "$clvm" run --batch -j 2 "${extra[@]}"
+    extra_args "$s"
+    run "$s-j1" "$s" /dev/null "$clvm" run --batch -j 1 "${extra[@]}"
+    run "$s-j2" "$s" /dev/null "$clvm" run --batch -j 2 "${extra[@]}"
     if [[ -n $native ]]; then
-      run "$s-native" "$s" "$native" "${extra[@]}"
+      run "$s-native" "$s" /dev/null "$native" "${extra[@]}"
     fi
   done
 done
-to_file=
 for s in tiny mixed heavy; do
-  extra=()
-  [[ $s == mixed ]] && extra=(--backrefs)
-  t0=$(now)
-  "$clvm" run --batch -j 1 "${extra[@]}" < "$dir/$s.txt" > "$dir/$s-j1.out"
-  t1=$(now)
-  "$clvm" run --batch -j 2 "${extra[@]}" < "$dir/$s.txt" > "$dir/$s-j2.out"
-  t2=$(now)
-  to_file+="| $s | $(awk -v a="$t0" -v b="$t1" -v c="$t2" 'BEGIN { printf "%.3f | %.3f | %.2fx", b - a, c - b, (b - a) / (c - b) }') |"$'\n'
+  extra_args "$s"
+  run "$s-j1-file" "$s" "$dir/$s-j1.out" "$clvm" run --batch -j 1 "${extra[@]}"
+  run "$s-j2-file" "$s" "$dir/$s-j2.out" "$clvm" run --batch -j 2 "${extra[@]}"
   cmp -s "$dir/$s-j1.out" "$dir/$s-j2.out" || { echo "DIFFERENT: $s -j 2 vs -j 1" >&2; exit 1; }
   rm -f "$dir/$s-j1.out" "$dir/$s-j2.out"
 done
@@ -109,7 +107,10 @@ echo
 echo "## the same, one run each with the output written to a file ($dir), after the rounds"
 echo "| stream | -j 1 | -j 2 | -j 2 speed-up |"
 echo "|---|---:|---:|---:|"
-printf '%s' "$to_file"
+for s in tiny mixed heavy; do
+  j1=${times[$s-j1-file]% } j2=${times[$s-j2-file]% }
+  echo "| $s | $j1 | $j2 | $(div "$j1" "$j2")x |"
+done
 if [[ $skip_lib == 0 ]]; then
   echo
   build/release/bench/clvm_batch_bench --rounds "$rounds" --tiny 2000000 --heavy "$heavy"
