@@ -28,37 +28,37 @@ PoolAllocator::PoolAllocator(std::size_t block_size, std::size_t num_blocks,
   state_.reset(new (std::nothrow) std::uint8_t[num_blocks]);
 #endif
   if (state_ == nullptr) {
-    pop_floor_ = 0;
-    push_limit_ = num_blocks;
+    pop_floor_ = free_;
+    push_limit_ = free_ + num_blocks;
   } else {
-    pop_floor_ = std::numeric_limits<std::size_t>::max();
-    push_limit_ = 0;
+    pop_floor_ = free_ + num_blocks;
+    push_limit_ = free_;
   }
   reset();
 }
 
 PoolAllocator::PoolAllocator(PoolAllocator&& other) noexcept
-    : buffer_(std::exchange(other.buffer_, nullptr)),
-      free_(std::exchange(other.free_, nullptr)),
+    : top_(std::exchange(other.top_, nullptr)),
+      pop_floor_(std::exchange(other.pop_floor_, nullptr)),
+      push_limit_(std::exchange(other.push_limit_, nullptr)),
       block_size_(other.block_size_),
       align_(other.align_),
+      buffer_(std::exchange(other.buffer_, nullptr)),
+      free_(std::exchange(other.free_, nullptr)),
       num_blocks_(std::exchange(other.num_blocks_, 0)),
-      num_free_(std::exchange(other.num_free_, 0)),
-      pop_floor_(std::exchange(other.pop_floor_, 0)),
-      push_limit_(std::exchange(other.push_limit_, 0)),
       state_(std::move(other.state_)) {}
 
 PoolAllocator& PoolAllocator::operator=(PoolAllocator&& other) noexcept {
   if (this != &other) {
     release();
-    buffer_ = std::exchange(other.buffer_, nullptr);
-    free_ = std::exchange(other.free_, nullptr);
+    top_ = std::exchange(other.top_, nullptr);
+    pop_floor_ = std::exchange(other.pop_floor_, nullptr);
+    push_limit_ = std::exchange(other.push_limit_, nullptr);
     block_size_ = other.block_size_;
     align_ = other.align_;
+    buffer_ = std::exchange(other.buffer_, nullptr);
+    free_ = std::exchange(other.free_, nullptr);
     num_blocks_ = std::exchange(other.num_blocks_, 0);
-    num_free_ = std::exchange(other.num_free_, 0);
-    pop_floor_ = std::exchange(other.pop_floor_, 0);
-    push_limit_ = std::exchange(other.push_limit_, 0);
     state_ = std::move(other.state_);
   }
   return *this;
@@ -69,8 +69,8 @@ PoolAllocator::~PoolAllocator() { release(); }
 void PoolAllocator::release() noexcept {
   detail::free_buffer(buffer_, std::max(align_, std::size_t{64}));
   buffer_ = nullptr;
-  free_ = nullptr;
-  num_blocks_ = num_free_ = pop_floor_ = push_limit_ = 0;
+  free_ = top_ = pop_floor_ = push_limit_ = nullptr;
+  num_blocks_ = 0;
   state_.reset();
 }
 
@@ -78,13 +78,13 @@ void PoolAllocator::reset() noexcept {
   // The first block on top, so that a fresh pool hands them out front to back.
   for (std::size_t i = 0; i < num_blocks_; ++i)
     free_[i] = buffer_ + (num_blocks_ - 1 - i) * block_size_;
-  num_free_ = num_blocks_;
+  top_ = free_ + num_blocks_;
   if (state_ != nullptr) std::fill_n(state_.get(), num_blocks_, std::uint8_t{0});
 }
 
 Allocation PoolAllocator::allocate_slow(Layout l) noexcept {
-  if (l.size > block_size_ || l.align > align_ || num_free_ == 0) return {};
-  void* p = free_[--num_free_];
+  if (l.size > block_size_ || l.align > align_ || top_ == free_) return {};
+  void* p = *--top_;
   if (state_ != nullptr) state_[index_of(p)] = 1;
   return {p, block_size_};
 }
@@ -92,12 +92,12 @@ Allocation PoolAllocator::allocate_slow(Layout l) noexcept {
 void PoolAllocator::deallocate_slow(void* p) noexcept {
   if (p == nullptr) return;
   std::uint8_t* s = state_ != nullptr ? &state_[index_of(p)] : nullptr;
-  if (num_free_ == num_blocks_ || (s != nullptr && *s == 0)) {
+  if (top_ == free_ + num_blocks_ || (s != nullptr && *s == 0)) {
     report_misuse({MisuseKind::double_free, p, block_size_, align_});
     return;
   }
   if (s != nullptr) *s = 0;
-  free_[num_free_++] = p;
+  *top_++ = p;
 }
 
 }  // namespace clvm::mem
