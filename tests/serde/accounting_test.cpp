@@ -7,6 +7,8 @@
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
 namespace {
 
 using namespace clvm;
@@ -114,6 +116,43 @@ TEST(SerdeAccounting, TooManyAtoms) {
   EXPECT_NO_THROW(node_from_bytes(a, hex("ff80ff01ff0280")));
   serde_test::expect_error<EvalError>([&] { node_from_bytes(a, hex("ff0380")); },
                                       ErrorKind::TooManyAtoms);
+}
+
+// The pairs a parse makes before it fails stay counted and stored, as clvmr's allocations do;
+// the arena then hands out the next slots (nothing made by the failed parse is overwritten). Both
+// across the pair table's growth and through the back-reference reader's hand-off.
+TEST(SerdeAccounting, PairsMadeBeforeAFailureStay) {
+  constexpr std::size_t kPairs = 5000;  // more than the pair table's first capacity
+  std::vector<std::uint8_t> deep;
+  for (std::size_t i = 0; i < kPairs; ++i) deep.insert(deep.end(), {0xff, 0x02});
+  deep.push_back(0x80);  // the list (2 2 ... 2): its nil closes all kPairs pairs at once
+  std::vector<std::uint8_t> truncated{0xff};  // (list . <missing>)
+  truncated.insert(truncated.end(), deep.begin(), deep.end());
+  for (const bool backrefs : {false, true}) {
+    SCOPED_TRACE(backrefs);
+    Allocator a;
+    const std::size_t before = a.stored_pairs();
+    serde_test::expect_error<SerdeError>(
+        [&] {
+          (void)(backrefs ? node_from_bytes_backrefs(a, truncated) : node_from_bytes(a, truncated));
+        },
+        ErrorKind::BadEncoding);
+    EXPECT_EQ(a.stored_pairs(), before + kPairs);
+    const NodePtr next = a.new_pair(Allocator::nil(), Allocator::one());
+    EXPECT_EQ(next.index(), before + kPairs);
+    EXPECT_EQ(a.stored_pairs(), before + kPairs + 1);
+  }
+  {
+    Allocator a;  // classic pairs, then a back reference: the hand-off keeps them all
+    std::vector<std::uint8_t> in{0xff};
+    in.insert(in.end(), deep.begin(), deep.end());
+    in.insert(in.end(), {0xfe, 0x02});  // the rest: a back reference into the parse stack
+    const NodePtr n = node_from_bytes_backrefs(a, in);
+    ASSERT_TRUE(n.is_pair());
+    EXPECT_EQ(n.index(), kPairs);  // made after the list's kPairs pairs, in the next slot
+    EXPECT_EQ(a.stored_pairs(), kPairs + 1);
+    EXPECT_EQ(a.pair(n).first.index(), kPairs - 1);  // the list's outermost pair, made last
+  }
 }
 
 }  // namespace

@@ -20,6 +20,7 @@
 
 #include <bit>
 #include <cstring>
+#include <type_traits>
 #include <vector>
 
 namespace clvm {
@@ -92,6 +93,12 @@ class ParseStack {
   std::vector<std::uint32_t> heap_;
 };
 
+// The checked loop's stand-in for PairAppender: it makes its pairs through Allocator::new_pair.
+struct NoAppender {
+  explicit NoAppender(Allocator&) noexcept {}
+  void release() noexcept {}
+};
+
 // Out of line and cache-line aligned: the loop is branch-bound, and its speed depended on where
 // the linker happened to place it (the same code measured 44 to 60 us per block generator).
 //
@@ -107,6 +114,8 @@ template <bool Strict, bool Unchecked, bool Backrefs = false>
   const std::uint8_t* const end = data + bytes.size();
   const std::uint8_t* p = data;
   ParseStack stack;
+  // The unchecked loop's pairs: the table's state in registers across the atoms' byte copies.
+  std::conditional_t<Unchecked, detail::ArenaInternals::PairAppender, NoAppender> pairs(a);
   std::uint32_t* sp = stack.start();
   std::uint32_t* limit = stack.limit();
   for (;;) {
@@ -150,11 +159,13 @@ template <bool Strict, bool Unchecked, bool Backrefs = false>
     } else if (b == kNilByte) {
       node = Allocator::nil();
     } else if (b == kBackReference) [[unlikely]] {
-      if constexpr (Backrefs)
+      if constexpr (Backrefs) {
+        pairs.release();
         return resume_backrefs(a, bytes, static_cast<std::size_t>(p - 1 - data),
                                {stack.base() + 1, sp});
-      else
+      } else {
         throw_bad_encoding("bad encoding: back-reference in classic input");
+      }
     } else {
       Cursor c{data, bytes.size(), static_cast<std::size_t>(p - data)};
       node = read_prefixed<Strict, Unchecked>(a, c, b);
@@ -175,7 +186,7 @@ template <bool Strict, bool Unchecked, bool Backrefs = false>
         return node;
       }
       if constexpr (Unchecked)
-        node = detail::arena_internals(a).new_pair_unchecked(NodePtr::from_raw(top), node);
+        node = pairs.new_pair(NodePtr::from_raw(top), node);
       else
         node = a.new_pair(NodePtr::from_raw(top), node);
       if constexpr (Backrefs) detail::arena_internals(a).add_ghost_pairs_unchecked(1);

@@ -126,6 +126,51 @@ class ArenaInternals {
     return NodePtr(ObjectType::Pair, idx);
   }
 
+  /// new_pair_unchecked for a loop that makes many pairs with nothing else reading or making
+  /// pairs in between: the table's address, length and capacity are kept in the appender (in
+  /// registers) rather than re-read from the arena after every store through a node (which may
+  /// alias its members). The arena's pair count is written back on destruction (also when an
+  /// exception leaves the loop) or by release(). Requires: as new_pair_unchecked, for every pair;
+  /// nothing else reads or changes the arena's pairs while the appender is attached.
+  class PairAppender {
+   public:
+    explicit PairAppender(Allocator& a) noexcept
+        : a_(&a),
+          data_(a.pairs_.data()),
+          len_(a.pair_len_),
+          cap_(static_cast<std::uint32_t>(a.pairs_.capacity())) {}
+    PairAppender(const PairAppender&) = delete;
+    PairAppender& operator=(const PairAppender&) = delete;
+    ~PairAppender() { release(); }
+
+    /// Requires: attached (no release() yet).
+    NodePtr new_pair(NodePtr first, NodePtr rest) {
+      assert(a_ != nullptr && std::size_t{len_} + a_->ghost_pairs_ < Allocator::kMaxPairs);
+      if (len_ == cap_) [[unlikely]]
+        grow();
+      data_[len_] = Pair{first, rest};
+      return NodePtr(ObjectType::Pair, len_++);
+    }
+    /// Writes the pair count back and detaches: from here on the arena's own creators may run.
+    void release() noexcept {
+      if (a_ != nullptr) a_->pair_len_ = len_;
+      a_ = nullptr;
+    }
+
+   private:
+    [[gnu::noinline]] void grow() {
+      a_->pair_len_ = len_;
+      a_->grow_pairs();
+      data_ = a_->pairs_.data();
+      cap_ = static_cast<std::uint32_t>(a_->pairs_.capacity());
+    }
+
+    Allocator* a_;
+    Pair* data_;
+    std::uint32_t len_;
+    std::uint32_t cap_;
+  };
+
   /// add_ghost_pairs without the limit check.
   void add_ghost_pairs_unchecked(std::size_t n) noexcept {
     assert(Allocator::kMaxPairs - a_.pair_count() >= n);
