@@ -143,6 +143,18 @@ TEST(SerdeAccounting, PairsMadeBeforeAFailureStay) {
     EXPECT_EQ(a.stored_pairs(), before + kPairs + 1);
   }
   {
+    // A back reference first (fe 01 is nil), so the pairs are made by the back-reference parser,
+    // then the same truncation: its pairs stay too, and the next pair takes the next slot.
+    std::vector<std::uint8_t> in{0xff, 0xfe, 0x01, 0xff};  // (() . (list . <missing>))
+    in.insert(in.end(), deep.begin(), deep.end());
+    Allocator a;
+    const std::size_t before = a.stored_pairs();
+    serde_test::expect_error<SerdeError>([&] { (void)node_from_bytes_backrefs(a, in); },
+                                         ErrorKind::BadEncoding);
+    EXPECT_EQ(a.stored_pairs(), before + kPairs);
+    EXPECT_EQ(a.new_pair(Allocator::nil(), Allocator::one()).index(), before + kPairs);
+  }
+  {
     Allocator a;  // classic pairs, then a back reference: the hand-off keeps them all
     std::vector<std::uint8_t> in{0xff};
     in.insert(in.end(), deep.begin(), deep.end());

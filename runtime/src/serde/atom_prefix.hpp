@@ -45,13 +45,20 @@ struct Cursor {
   }
 };
 
-/// The number of cons boxes (ff bytes, 0..7) at the start of the 8 bytes at `p`: the readers
-/// take a run of them in one step, without a branch per box. Requires: 8 readable bytes at `p`;
+/// A run of cons boxes at `p` and the token byte after it, from one 8-byte load: `boxes` (0..7)
+/// leading ff bytes, then `next`, the byte at p + boxes (ff only when all 8 bytes are). The
+/// readers take a run in one step, without a branch per box. Requires: 8 readable bytes at `p`;
 /// a little-endian target (the readers' callers check std::endian).
-inline unsigned cons_run_length(const std::uint8_t* p) noexcept {
+struct ConsRun {
+  unsigned boxes;
+  std::uint8_t next;
+};
+inline ConsRun cons_run(const std::uint8_t* p) noexcept {
   std::uint64_t w;
   std::memcpy(&w, p, 8);
-  return static_cast<unsigned>(std::countr_zero(~w | (std::uint64_t{1} << 63))) / 8;
+  // The lowest clear bit, capped at bit 63, rounded down to its byte.
+  const auto bits = static_cast<unsigned>(std::countr_zero(~w | (std::uint64_t{1} << 63))) & ~7u;
+  return {bits / 8, static_cast<std::uint8_t>(w >> bits)};
 }
 
 /// The shortest prefix width (1..5) for an atom of `len` bytes (len >= 1 and not a bare byte).

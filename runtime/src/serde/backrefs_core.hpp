@@ -9,12 +9,16 @@
 //   Node atom(std::uint8_t first, std::span<const std::uint8_t> blob);  // blob empty for 1-byte
 //   Node atom_padded(std::span<const std::uint8_t> blob);  // optional: a prefixed atom of 5..64
 //                                                  // bytes with 64 bytes readable at blob.data()
-//   Node pair(Node first, Node rest);              // a real cons of the input
-//   Node stack_pair(Node item, Node below);        // a cons of the parse stack made visible
+//   Pairs pairs();    // what one parse makes its pairs with, from its start to its end (an
+//                     // object that may cache the pair table's state; the parse is its only user):
+//     Node pair(Node first, Node rest);              // a real cons of the input
+//     Node stack_pair(Node item, Node below);        // a cons of the parse stack made visible
 //   static constexpr bool kBulkPushes;             // pushes may be told in bulk:
 //   void pushed();                                 //   one item went onto the parse stack, or
 //   void pushed_bulk(std::size_t n);               //   n items did (before any stack_pair)
-//   std::optional<std::pair<Node, Node>> halves(Node);  // nullopt for an atom
+//   std::optional<Node> child(Node, bool rest);     // a pair's first or rest; nullopt for an
+//                                                  // atom (branch-free on `rest` where it can:
+//                                                  // path bits are as good as random)
 #pragma once
 
 #include "serde/atom_prefix.hpp"
@@ -111,13 +115,17 @@ class BackrefParser {
     if (stack_.size() < 64) stack_.resize(64);
     Entry* sp = stack_.data() + size_;
     Entry* sp_limit = stack_.data() + stack_.size();
+    Entry* low = sp;  // the lowest the stack's top went since cached_ was last brought down
+    auto pairs = b_.pairs();
     for (;;) {
+      std::uint8_t byte;
       if constexpr (std::endian::native == std::endian::little) {
         // A run of cons boxes (up to 7 at a time) in one step, as the classic reader: the count
         // of leading ff bytes of the next 8 input bytes, without a branch per box (the cons-or-
-        // not branch is the loop's most mispredicted one). A cons only pushes "reading first".
+        // not branch is the loop's most mispredicted one), and the token after them from the
+        // same word. A cons only pushes "reading first".
         if (end - p >= 8) [[likely]] {
-          const unsigned run = cons_run_length(p);
+          const ConsRun run = cons_run(p);
           if (op_limit - op < 8) [[unlikely]] {
             const std::size_t used = static_cast<std::size_t>(op - open.data());
             open.resize(2 * open.size());
@@ -125,13 +133,19 @@ class BackrefParser {
             op_limit = open.data() + open.size();
           }
           std::memset(op, 0, 8);  // "reading first" x 8; only `run` of them are kept
-          op += run;
-          p += run;
+          op += run.boxes;
+          p += run.boxes + 1;
+          byte = run.next;
+        } else {
+          if (p == end) [[unlikely]]
+            throw_bad_encoding("bad encoding: unexpected end of input");
+          byte = *p++;
         }
+      } else {
+        if (p == end) [[unlikely]]
+          throw_bad_encoding("bad encoding: unexpected end of input");
+        byte = *p++;
       }
-      if (p == end) [[unlikely]]
-        throw_bad_encoding("bad encoding: unexpected end of input");
-      const std::uint8_t byte = *p++;
       if (byte == kConsBox) {
         if (op == op_limit) [[unlikely]] {
           const std::size_t used = open.size();
@@ -164,7 +178,9 @@ class BackrefParser {
         if (byte == kBackReference) {
           const std::span<const std::uint8_t> path = read_path(c);
           size_ = static_cast<std::size_t>(sp - stack_.data());
-          node = resolve(path);
+          cached_ = std::min(cached_, static_cast<std::size_t>(low - stack_.data()));
+          low = sp;
+          node = resolve(path, pairs);
         } else {
           const Prefix pre = decode_prefix(c, byte);
           node = b_.atom(byte, c.take(pre.len));
@@ -182,18 +198,18 @@ class BackrefParser {
           op[-1] = 1;
           if (sp == sp_limit) [[unlikely]] {
             const std::size_t used = stack_.size();
+            const auto low_at = low - stack_.data();
             stack_.resize(2 * used);
             sp = stack_.data() + used;
             sp_limit = stack_.data() + stack_.size();
+            low = stack_.data() + low_at;
           }
           *sp++ = Entry{node, Node{}};
           break;
         }
         --sp;
-        const Node left = sp->node;
-        const std::size_t size = static_cast<std::size_t>(sp - stack_.data());
-        if (cached_ > size) cached_ = size;
-        node = b_.pair(left, node);
+        if (sp < low) low = sp;
+        node = pairs.pair(sp->node, node);
         pushed();
         --op;
       }
@@ -203,17 +219,14 @@ class BackrefParser {
   // clvmr's traverse_path_with_vec: bits are read from the last byte's LSB upwards and the highest
   // set bit terminates; 0 = first, 1 = rest. While on the stack's spine a `rest` moves down one
   // entry (a run of them is taken a byte at a time); a `first` enters that entry's node.
-  Node resolve(std::span<const std::uint8_t> path) {
+  template <class Pairs>
+  Node resolve(std::span<const std::uint8_t> path, Pairs& pairs) {
     std::size_t first_nz = 0;
     while (first_nz < path.size() && path[first_nz] == 0) ++first_nz;
     if (first_nz == path.size()) return b_.nil();
     // Steps: every bit of the bytes after first_nz, and those of path[first_nz] below its top bit.
     const std::uint64_t steps = std::uint64_t{8} * (path.size() - 1 - first_nz) +
                                 static_cast<unsigned>(std::bit_width(path[first_nz]) - 1);
-    auto bit = [&](std::uint64_t i) {
-      return ((path[path.size() - 1 - static_cast<std::size_t>(i / 8)] >> (i % 8)) & 1) != 0;
-    };
-
     bool in_node = size_ == 0;
     std::size_t idx = in_node ? 0 : size_ - 1;
     Node cur = b_.nil();
@@ -238,10 +251,17 @@ class BackrefParser {
       }
     }
     if (in_node) {
-      for (; i < steps; ++i) {
-        auto h = b_.halves(cur);
-        if (!h) throw_backref("invalid backreference during deserialisation");
-        cur = bit(i) ? h->second : h->first;
+      // A path byte at a time: its bits shifted out one per step.
+      while (i < steps) {
+        const unsigned off = static_cast<unsigned>(i % 8);
+        const auto n = static_cast<unsigned>(std::min<std::uint64_t>(8 - off, steps - i));
+        unsigned bits = path[path.size() - 1 - static_cast<std::size_t>(i / 8)] >> off;
+        for (unsigned k = 0; k < n; ++k, bits >>= 1) {
+          const std::optional<Node> next = b_.child(cur, (bits & 1) != 0);
+          if (!next) throw_backref("invalid backreference during deserialisation");
+          cur = *next;
+        }
+        i += n;
       }
       return cur;
     }
@@ -251,7 +271,7 @@ class BackrefParser {
     Node list = cached_ == 0 ? b_.nil() : stack_[cached_ - 1].list;
     flush_pushes();  // a stack pair turns a counted ghost into a pair
     for (std::size_t i = cached_; i <= idx; ++i) {
-      list = b_.stack_pair(stack_[i].node, list);
+      list = pairs.stack_pair(stack_[i].node, list);
       stack_[i].list = list;
     }
     if (idx + 1 > cached_) cached_ = idx + 1;
@@ -261,7 +281,8 @@ class BackrefParser {
   Builder& b_;
   std::vector<Entry> stack_;  // [0, size_) in use (the loop's top is local; see parse_loop)
   std::size_t size_ = 0;
-  std::size_t cached_ = 0;               // entries [0, cached_) have `list` set
+  std::size_t cached_ = 0;               // entries [0, cached_) have `list` set (the loop brings
+                                         // it down to where the stack went before each resolve)
   std::size_t pushes_ = 0;               // pushes not yet told to a bulk builder
   std::span<const std::uint8_t> open0_;  // the open pairs a resumed parse starts with
 };

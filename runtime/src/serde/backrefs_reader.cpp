@@ -7,6 +7,9 @@
 #include "serde/backrefs_core.hpp"
 #include "serde/backrefs_resume.hpp"
 
+#include <bit>
+#include <cstring>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -55,28 +58,51 @@ class ArenaBuilder {
   {
     return detail::arena_internals(a_).new_atom_unchecked_padded(blob);
   }
-  NodePtr pair(NodePtr first, NodePtr rest) {
-    if constexpr (Unchecked)
-      return detail::arena_internals(a_).new_pair_unchecked(first, rest);
-    else
-      return a_.new_pair(first, rest);
-  }
-  // The parser has told every push so far (pushed_bulk) before it makes a stack pair.
-  NodePtr stack_pair(NodePtr item, NodePtr below) {
-    detail::arena_internals(a_).remove_ghost_pairs(1);  // clvmr: the ghost becomes the real pair
-    if constexpr (Unchecked)
-      return detail::arena_internals(a_).new_pair_unchecked(item, below);
-    else
-      return a_.new_pair(item, below);
-  }
+  // One parse's pairs. Unchecked, they go through a PairAppender (the table's state in registers
+  // across the atoms' byte copies; the count is written back when the parse ends or throws):
+  // nothing else makes pairs during the parse, and `child` reads only the table's address, which
+  // the appender keeps current when it grows the table.
+  class Pairs {
+   public:
+    explicit Pairs(Allocator& a) noexcept : a_(a), appender_(a) {}
+    Pairs(const Pairs&) = delete;
+    Pairs& operator=(const Pairs&) = delete;
+    NodePtr pair(NodePtr first, NodePtr rest) {
+      if constexpr (Unchecked)
+        return appender_.new_pair(first, rest);
+      else
+        return a_.new_pair(first, rest);
+    }
+    // The parser has told every push so far (pushed_bulk) before it makes a stack pair.
+    NodePtr stack_pair(NodePtr item, NodePtr below) {
+      detail::arena_internals(a_).remove_ghost_pairs(1);  // clvmr: the ghost becomes the pair
+      return pair(item, below);
+    }
+
+   private:
+    struct Direct {
+      explicit Direct(Allocator&) noexcept {}
+    };
+    Allocator& a_;
+    [[no_unique_address]] std::conditional_t<Unchecked, detail::ArenaInternals::PairAppender,
+                                             Direct>
+        appender_;
+  };
+  Pairs pairs() noexcept { return Pairs(a_); }
   void pushed() { detail::arena_internals(a_).add_ghost_pairs(1); }
   void pushed_bulk(std::size_t n) noexcept {
     detail::arena_internals(a_).add_ghost_pairs_unchecked(n);
   }
-  std::optional<std::pair<NodePtr, NodePtr>> halves(NodePtr n) const noexcept {
+  // Both halves in one load and the wanted one by a shift: a branch on the path bit would be
+  // mispredicted about every other step.
+  std::optional<NodePtr> child(NodePtr n, bool rest) const noexcept {
     if (!n.is_pair()) return std::nullopt;
+    static_assert(sizeof(Pair) == 8 && std::is_trivially_copyable_v<Pair>);
     const Pair p = a_.pair(n);
-    return std::pair{p.first, p.rest};
+    std::uint64_t both;
+    std::memcpy(&both, &p, 8);
+    const bool high = rest == (std::endian::native == std::endian::little);
+    return NodePtr::from_raw(static_cast<std::uint32_t>(both >> (high ? 32 : 0)));
   }
 
  private:

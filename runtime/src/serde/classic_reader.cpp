@@ -21,6 +21,7 @@
 #include <bit>
 #include <cstring>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace clvm {
@@ -93,6 +94,29 @@ class ParseStack {
   std::vector<std::uint32_t> heap_;
 };
 
+// The back-reference loop's ghost pairs (one per push onto clvmr's parse stack), tallied in a
+// register and added to the arena when the loop leaves: by a return, the hand-off to the back-
+// reference parser (which reads the count) or an exception. The plain loops tally nothing.
+template <bool Counting>
+class GhostTally {
+ public:
+  explicit GhostTally(Allocator& a) noexcept : a_(a) {}
+  GhostTally(const GhostTally&) = delete;
+  GhostTally& operator=(const GhostTally&) = delete;
+  ~GhostTally() { flush(); }
+  void push() noexcept {
+    if constexpr (Counting) ++n_;
+  }
+  void flush() noexcept {
+    if constexpr (Counting)
+      detail::arena_internals(a_).add_ghost_pairs_unchecked(std::exchange(n_, 0));
+  }
+
+ private:
+  Allocator& a_;
+  std::size_t n_ = 0;
+};
+
 // The checked loop's stand-in for PairAppender: it makes its pairs through Allocator::new_pair.
 struct NoAppender {
   explicit NoAppender(Allocator&) noexcept {}
@@ -116,27 +140,37 @@ template <bool Strict, bool Unchecked, bool Backrefs = false>
   ParseStack stack;
   // The unchecked loop's pairs: the table's state in registers across the atoms' byte copies.
   std::conditional_t<Unchecked, detail::ArenaInternals::PairAppender, NoAppender> pairs(a);
+  GhostTally<Backrefs> ghosts(a);
   std::uint32_t* sp = stack.start();
   std::uint32_t* limit = stack.limit();
   for (;;) {
+    std::uint8_t b;
     if constexpr (std::endian::native == std::endian::little) {
       // A run of cons boxes (up to 7 at a time) in one step, without a branch per box: the
-      // count of leading ff bytes of the next 8 input bytes. A cons only pushes kOpen.
+      // count of leading ff bytes of the next 8 input bytes. A cons only pushes kOpen. The
+      // token after the run is in the same word (a shift, not a second load on the chain of
+      // dependent reads that is the loop's critical path).
       if (end - p >= 8) [[likely]] {
-        const unsigned run = cons_run_length(p);
+        const ConsRun run = cons_run(p);
         if (limit - sp < 8) [[unlikely]] {
           sp = stack.grow(sp);
           limit = stack.limit();
         }
         static_assert(kOpen == 0xFFFF'FFFF, "filled with ff bytes");
         std::memset(sp, 0xFF, 8 * sizeof *sp);  // kOpen x 8; only `run` of them are kept
-        sp += run;
-        p += run;
+        sp += run.boxes;
+        p += run.boxes + 1;
+        b = run.next;
+      } else {
+        if (p == end) [[unlikely]]
+          throw_truncated();
+        b = *p++;
       }
+    } else {
+      if (p == end) [[unlikely]]
+        throw_truncated();
+      b = *p++;
     }
-    if (p == end) [[unlikely]]
-      throw_truncated();
-    const std::uint8_t b = *p++;
     NodePtr node;
     if (b < 0x80) {
       if (b == 0x01) {
@@ -149,6 +183,18 @@ template <bool Strict, bool Unchecked, bool Backrefs = false>
       } else {
         node = a.new_small_number(b);
       }
+    } else if (b == kNilByte) {
+      node = Allocator::nil();
+    } else if (b < 0xC0 && Unchecked && !Strict) {
+      // A one-byte prefix (1..63 bytes follow), by far the commonest: without decode_prefix's
+      // loop and the cursor.
+      const std::size_t len = b & 0x3F;
+      const std::size_t left = static_cast<std::size_t>(end - p);
+      if (len > left) [[unlikely]]
+        throw_bad_encoding("bad encoding: atom runs past the end of input");
+      node = len > 4 && left >= 64 ? detail::arena_internals(a).new_atom_unchecked_padded({p, len})
+                                   : detail::arena_internals(a).new_atom_unchecked({p, len});
+      p += len;
     } else if (b == kConsBox) {
       if (sp == limit) [[unlikely]] {
         sp = stack.grow(sp);
@@ -156,11 +202,10 @@ template <bool Strict, bool Unchecked, bool Backrefs = false>
       }
       *sp++ = kOpen;
       continue;
-    } else if (b == kNilByte) {
-      node = Allocator::nil();
     } else if (b == kBackReference) [[unlikely]] {
       if constexpr (Backrefs) {
         pairs.release();
+        ghosts.flush();
         return resume_backrefs(a, bytes, static_cast<std::size_t>(p - 1 - data),
                                {stack.base() + 1, sp});
       } else {
@@ -171,7 +216,7 @@ template <bool Strict, bool Unchecked, bool Backrefs = false>
       node = read_prefixed<Strict, Unchecked>(a, c, b);
       p = data + c.pos;
     }
-    if constexpr (Backrefs) detail::arena_internals(a).add_ghost_pairs_unchecked(1);
+    ghosts.push();
     // Close every pair whose rest this node completes.
     for (;;) {
       const std::uint32_t top = sp[-1];
@@ -189,7 +234,7 @@ template <bool Strict, bool Unchecked, bool Backrefs = false>
         node = pairs.new_pair(NodePtr::from_raw(top), node);
       else
         node = a.new_pair(NodePtr::from_raw(top), node);
-      if constexpr (Backrefs) detail::arena_internals(a).add_ghost_pairs_unchecked(1);
+      ghosts.push();
       --sp;
     }
   }

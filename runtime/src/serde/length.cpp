@@ -23,15 +23,20 @@ class ShapeBuilder {
   static constexpr bool kBulkPushes = false;
   static Node nil() noexcept { return -1; }
   static Node atom(std::uint8_t, std::span<const std::uint8_t>) noexcept { return -1; }
-  Node pair(Node first, Node rest) {
-    pairs_.push_back({first, rest});
-    return static_cast<Node>(pairs_.size() - 1);
-  }
-  Node stack_pair(Node item, Node below) { return pair(item, below); }
+  struct Pairs {
+    Node pair(Node first, Node rest) {
+      shapes.push_back({first, rest});
+      return static_cast<Node>(shapes.size() - 1);
+    }
+    Node stack_pair(Node item, Node below) { return pair(item, below); }
+    std::vector<std::pair<Node, Node>>& shapes;
+  };
+  Pairs pairs() noexcept { return Pairs{pairs_}; }
   static void pushed() noexcept {}
-  std::optional<std::pair<Node, Node>> halves(Node n) const noexcept {
+  std::optional<Node> child(Node n, bool rest) const noexcept {
     if (n < 0) return std::nullopt;
-    return pairs_[static_cast<std::size_t>(n)];
+    const auto& [first, second] = pairs_[static_cast<std::size_t>(n)];
+    return rest ? second : first;
   }
 
  private:
