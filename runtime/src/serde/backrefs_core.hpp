@@ -82,19 +82,35 @@ class BackrefParser {
   }
 
  private:
+  // The open-pair stack's bytes.
+  static constexpr std::uint8_t kReadingFirst = 0, kReadingRest = 1, kBottom = 2;
+
   struct Entry {
     Node node;
     Node list;  // valid for entries below cached_: this entry's stack suffix as a CLVM list
   };
 
-  // One push onto clvmr's parse stack (an atom, a back-reference or a finished cons). A bulk
-  // builder is told the count before anything can read it (flush_pushes).
-  void pushed() {
-    if constexpr (Builder::kBulkPushes)
-      ++pushes_;
-    else
-      b_.pushed();
-  }
+  // The pushes onto clvmr's parse stack (an atom, a back-reference or a finished cons). A bulk
+  // builder is told the count before anything can read it (flush_pushes): the loop counts them in
+  // a register and adds them to pushes_ before each resolve and when it leaves (also by a throw).
+  class Pushes {
+   public:
+    explicit Pushes(BackrefParser& p) noexcept : p_(p) {}
+    Pushes(const Pushes&) = delete;
+    Pushes& operator=(const Pushes&) = delete;
+    ~Pushes() { settle(); }
+    void one() {
+      if constexpr (Builder::kBulkPushes)
+        ++n_;
+      else
+        p_.b_.pushed();
+    }
+    void settle() noexcept { p_.pushes_ += std::exchange(n_, 0); }
+
+   private:
+    BackrefParser& p_;
+    std::size_t n_ = 0;
+  };
   void flush_pushes() {
     if constexpr (Builder::kBulkPushes) {
       if (pushes_ != 0) b_.pushed_bulk(std::exchange(pushes_, 0));
@@ -108,15 +124,18 @@ class BackrefParser {
     const std::uint8_t* const data = c.data;
     const std::uint8_t* const end = data + c.size;
     const std::uint8_t* p = data + c.pos;
-    std::vector<std::uint8_t> open(std::max<std::size_t>(64, 2 * open0_.size()));
-    std::copy(open0_.begin(), open0_.end(), open.begin());
-    std::uint8_t* op = open.data() + open0_.size();  // one past the top
+    // open[0] is kBottom, under the first open pair: closing pairs needs no emptiness test.
+    std::vector<std::uint8_t> open(std::max<std::size_t>(64, 2 * (open0_.size() + 1)));
+    open[0] = kBottom;
+    std::copy(open0_.begin(), open0_.end(), open.begin() + 1);
+    std::uint8_t* op = open.data() + 1 + open0_.size();  // one past the top
     std::uint8_t* op_limit = open.data() + open.size();
     if (stack_.size() < 64) stack_.resize(64);
     Entry* sp = stack_.data() + size_;
     Entry* sp_limit = stack_.data() + stack_.size();
     Entry* low = sp;  // the lowest the stack's top went since cached_ was last brought down
     auto pairs = b_.pairs();
+    Pushes pushes(*this);
     for (;;) {
       std::uint8_t byte;
       if constexpr (std::endian::native == std::endian::little) {
@@ -153,7 +172,7 @@ class BackrefParser {
           op = open.data() + used;
           op_limit = open.data() + open.size();
         }
-        *op++ = 0;
+        *op++ = kReadingFirst;
         continue;
       }
       Node node;
@@ -180,6 +199,7 @@ class BackrefParser {
           size_ = static_cast<std::size_t>(sp - stack_.data());
           cached_ = std::min(cached_, static_cast<std::size_t>(low - stack_.data()));
           low = sp;
+          pushes.settle();
           node = resolve(path, pairs);
         } else {
           const Prefix pre = decode_prefix(c, byte);
@@ -187,15 +207,11 @@ class BackrefParser {
         }
         p = data + c.pos;
       }
-      pushed();
+      pushes.one();
       for (;;) {
-        if (op == open.data()) {
-          c.pos = static_cast<std::size_t>(p - data);
-          size_ = static_cast<std::size_t>(sp - stack_.data());
-          return node;
-        }
-        if (op[-1] == 0) {
-          op[-1] = 1;
+        const std::uint8_t top = op[-1];
+        if (top == kReadingFirst) {
+          op[-1] = kReadingRest;
           if (sp == sp_limit) [[unlikely]] {
             const std::size_t used = stack_.size();
             const auto low_at = low - stack_.data();
@@ -204,13 +220,18 @@ class BackrefParser {
             sp_limit = stack_.data() + stack_.size();
             low = stack_.data() + low_at;
           }
-          *sp++ = Entry{node, Node{}};
+          (sp++)->node = node;  // `list` is set when the stack is made visible
           break;
+        }
+        if (top == kBottom) [[unlikely]] {
+          c.pos = static_cast<std::size_t>(p - data);
+          size_ = static_cast<std::size_t>(sp - stack_.data());
+          return node;
         }
         --sp;
         if (sp < low) low = sp;
         node = pairs.pair(sp->node, node);
-        pushed();
+        pushes.one();
         --op;
       }
     }
