@@ -16,9 +16,9 @@
 //   static constexpr bool kBulkPushes;             // pushes may be told in bulk:
 //   void pushed();                                 //   one item went onto the parse stack, or
 //   void pushed_bulk(std::size_t n);               //   n items did (before any stack_pair)
-//   std::optional<Node> child(Node, bool rest);     // a pair's first or rest; nullopt for an
-//                                                  // atom (branch-free on `rest` where it can:
-//                                                  // path bits are as good as random)
+//   bool descend(Node& n, std::uint64_t bits, unsigned steps);  // steps <= 64 steps from n, bit
+//                     // k of bits choosing step k's half (1: rest); false if a step meets an
+//                     // atom (branch-free on the bits where it can: they are as good as random)
 #pragma once
 
 #include "serde/atom_prefix.hpp"
@@ -26,7 +26,6 @@
 #include <algorithm>
 #include <bit>
 #include <cstring>
-#include <optional>
 #include <span>
 #include <utility>
 #include <vector>
@@ -237,9 +236,30 @@ class BackrefParser {
     }
   }
 
-  // clvmr's traverse_path_with_vec: bits are read from the last byte's LSB upwards and the highest
-  // set bit terminates; 0 = first, 1 = rest. While on the stack's spine a `rest` moves down one
-  // entry (a run of them is taken a byte at a time); a `first` enters that entry's node.
+  // Bits [64k, 64k + 64) of a path's step stream, bit 0 the last byte's LSB (clvmr's
+  // traverse_path_with_vec reads them in that order): up to 8 bytes read big-endian, in two
+  // overlapping loads (most paths are 1-4 bytes; a byte loop here is vectorised into a long
+  // prologue). Requires 8k < path.size().
+  static std::uint64_t path_chunk(std::span<const std::uint8_t> path, std::size_t k) noexcept {
+    const std::size_t hi = path.size() - 8 * k;
+    const std::size_t n = std::min<std::size_t>(hi, 8);
+    const std::uint8_t* const q = path.data() + (hi - n);
+    if (n >= 4) {
+      return (std::uint64_t{load_be32(q)} << (8 * (n - 4))) | load_be32(q + n - 4);
+    }
+    return (std::uint64_t{q[0]} << (8 * (n - 1))) |
+           (std::uint64_t{q[n / 2]} << (8 * (n - 1 - n / 2))) | q[n - 1];
+  }
+  static std::uint32_t load_be32(const std::uint8_t* q) noexcept {
+    std::uint32_t v;
+    std::memcpy(&v, q, 4);
+    if constexpr (std::endian::native == std::endian::little) v = __builtin_bswap32(v);
+    return v;
+  }
+
+  // clvmr's traverse_path_with_vec: the highest set bit terminates; 0 = first, 1 = rest. While
+  // on the stack's spine a `rest` moves down one entry (a run of them is taken 64 at a time); a
+  // `first` enters that entry's node, where the builder takes the remaining steps (descend).
   template <class Pairs>
   Node resolve(std::span<const std::uint8_t> path, Pairs& pairs) {
     std::size_t first_nz = 0;
@@ -251,41 +271,29 @@ class BackrefParser {
     bool in_node = size_ == 0;
     std::size_t idx = in_node ? 0 : size_ - 1;
     Node cur = b_.nil();
-    std::uint64_t i = 0;
-    while (!in_node && i < steps) {
-      const unsigned off = static_cast<unsigned>(i % 8);
-      const std::uint64_t avail = std::min<std::uint64_t>(8 - off, steps - i);
-      const std::uint8_t byte = path[path.size() - 1 - static_cast<std::size_t>(i / 8)];
-      const auto run = std::min<std::uint64_t>(
-          avail, static_cast<unsigned>(std::countr_one(static_cast<std::uint8_t>(byte >> off))));
-      if (run > idx) {  // past the bottom: the terminating nil
-        i += idx + 1;
-        in_node = true;
-        break;
-      }
-      idx -= static_cast<std::size_t>(run);
-      i += run;
-      if (run < avail) {  // a `first`
-        cur = stack_[idx].node;
-        in_node = true;
-        ++i;
-      }
-    }
-    if (in_node) {
-      // A path byte at a time: its bits shifted out one per step.
-      while (i < steps) {
-        const unsigned off = static_cast<unsigned>(i % 8);
-        const auto n = static_cast<unsigned>(std::min<std::uint64_t>(8 - off, steps - i));
-        unsigned bits = path[path.size() - 1 - static_cast<std::size_t>(i / 8)] >> off;
-        for (unsigned k = 0; k < n; ++k, bits >>= 1) {
-          const std::optional<Node> next = b_.child(cur, (bits & 1) != 0);
-          if (!next) throw_backref("invalid backreference during deserialisation");
-          cur = *next;
+    for (std::size_t k = 0; 64 * std::uint64_t{k} < steps; ++k) {
+      std::uint64_t bits = path_chunk(path, k);
+      auto left = static_cast<unsigned>(std::min<std::uint64_t>(64, steps - 64 * std::uint64_t{k}));
+      if (!in_node) {
+        const auto run = std::min(left, static_cast<unsigned>(std::countr_one(bits)));
+        if (run > idx) {  // past the bottom: the terminating nil, where any further step fails
+          if (64 * std::uint64_t{k} + idx + 1 < steps)
+            throw_backref("invalid backreference during deserialisation");
+          in_node = true;
+          break;
         }
-        i += n;
+        idx -= run;
+        if (run == left) continue;  // the whole chunk on the spine
+        cur = stack_[idx].node;     // a `first`
+        in_node = true;
+        left -= run + 1;
+        if (left == 0) continue;
+        bits >>= run + 1;
       }
-      return cur;
+      if (!b_.descend(cur, bits, left))
+        throw_backref("invalid backreference during deserialisation");
     }
+    if (in_node) return cur;
     // The path names the stack itself (from entry idx down): make that list real. Entries below
     // cached_ already are (return that suffix as it is); build the rest bottom-up and remember it.
     if (idx < cached_) return stack_[idx].list;

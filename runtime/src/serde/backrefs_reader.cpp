@@ -93,16 +93,20 @@ class ArenaBuilder {
   void pushed_bulk(std::size_t n) noexcept {
     detail::arena_internals(a_).add_ghost_pairs_unchecked(n);
   }
-  // Both halves in one load and the wanted one by a shift: a branch on the path bit would be
-  // mispredicted about every other step.
-  std::optional<NodePtr> child(NodePtr n, bool rest) const noexcept {
-    if (!n.is_pair()) return std::nullopt;
+  // Each step loads both halves at once and keeps the wanted one by a shift: a branch on the
+  // path bit would be mispredicted about every other step.
+  bool descend(NodePtr& n, std::uint64_t bits, unsigned steps) const noexcept {
     static_assert(sizeof(Pair) == 8 && std::is_trivially_copyable_v<Pair>);
-    const Pair p = a_.pair(n);
-    std::uint64_t both;
-    std::memcpy(&both, &p, 8);
-    const bool high = rest == (std::endian::native == std::endian::little);
-    return NodePtr::from_raw(static_cast<std::uint32_t>(both >> (high ? 32 : 0)));
+    for (; steps != 0; --steps, bits >>= 1) {
+      if (!n.is_pair()) return false;
+      const Pair p = a_.pair(n);
+      std::uint64_t both;
+      std::memcpy(&both, &p, 8);
+      const bool rest = (bits & 1) != 0;
+      const bool high = rest == (std::endian::native == std::endian::little);
+      n = NodePtr::from_raw(static_cast<std::uint32_t>(both >> (high ? 32 : 0)));
+    }
+    return true;
   }
 
  private:

@@ -33,10 +33,13 @@ class ShapeBuilder {
   };
   Pairs pairs() noexcept { return Pairs{pairs_}; }
   static void pushed() noexcept {}
-  std::optional<Node> child(Node n, bool rest) const noexcept {
-    if (n < 0) return std::nullopt;
-    const auto& [first, second] = pairs_[static_cast<std::size_t>(n)];
-    return rest ? second : first;
+  bool descend(Node& n, std::uint64_t bits, unsigned steps) const noexcept {
+    for (; steps != 0; --steps, bits >>= 1) {
+      if (n < 0) return false;
+      const auto& [first, rest] = pairs_[static_cast<std::size_t>(n)];
+      n = (bits & 1) != 0 ? rest : first;
+    }
+    return true;
   }
 
  private:
