@@ -217,7 +217,9 @@ class Generator {
   }
 
  private:
-  std::size_t pick(std::size_t n) { return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng_); }
+  std::size_t pick(std::size_t n) {
+    return std::uniform_int_distribution<std::size_t>(0, n - 1)(rng_);
+  }
 
   std::size_t leaf(Model& m) {
     switch (pick(4)) {
@@ -234,7 +236,8 @@ class Generator {
   // A chain of `levels` pairs, each continuing in a random half.
   std::size_t chain(Model& m, std::size_t levels) {
     std::size_t n = leaf(m);
-    for (std::size_t i = 0; i < levels; ++i) n = pick(2) == 0 ? m.pair(n, leaf(m)) : m.pair(leaf(m), n);
+    for (std::size_t i = 0; i < levels; ++i)
+      n = pick(2) == 0 ? m.pair(n, leaf(m)) : m.pair(leaf(m), n);
     return n;
   }
 
@@ -258,7 +261,8 @@ class Generator {
         std::size_t down = pick(stack.size());
         if (pick(2) == 0) {
           for (std::size_t d = 0; d < stack.size(); ++d)
-            if (m.at(stack[stack.size() - 1 - d]).depth > m.at(stack[stack.size() - 1 - down]).depth)
+            if (m.at(stack[stack.size() - 1 - d]).depth >
+                m.at(stack[stack.size() - 1 - down]).depth)
               down = d;
         }
         steps.assign(down, true);
