@@ -126,15 +126,7 @@ namespace detail {
 /// b[0, len): from 4 bytes up as two overlapping 4-byte loads.
 inline std::int64_t i64_from_bytes(const std::uint8_t* b, std::size_t len) noexcept {
   if (len == 0) return 0;
-  std::uint64_t u = 0;
-  if (len >= 4) {
-    u = (std::uint64_t{number_detail::load_be32(b)} << (8 * (len - 4))) |
-        number_detail::load_be32(b + len - 4);
-  } else {
-    u = b[0];
-    if (len >= 2) u = (u << 8) | b[1];
-    if (len == 3) u = (u << 8) | b[2];
-  }
+  const std::uint64_t u = number_detail::load_be_upto8(b, len);
   const auto unused = static_cast<unsigned>(64 - 8 * len);  // sign-extend from bit 8·len - 1
   return static_cast<std::int64_t>(u << unused) >> unused;
 }

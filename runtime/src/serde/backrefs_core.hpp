@@ -18,9 +18,11 @@
 //   void pushed_bulk(std::size_t n);               //   n items did (before any stack_pair)
 //   bool descend(Node& n, std::uint64_t bits, unsigned steps);  // steps <= 64 steps from n, bit
 //                     // k of bits choosing step k's half (1: rest); false if a step meets an
-//                     // atom (branch-free on the bits where it can: they are as good as random)
+//                     // atom, n then unspecified (branch-free on the bits where it can: they
+//                     // are as good as random)
 #pragma once
 
+#include "number/be_bytes.hpp"
 #include "serde/atom_prefix.hpp"
 
 #include <algorithm>
@@ -237,24 +239,12 @@ class BackrefParser {
   }
 
   // Bits [64k, 64k + 64) of a path's step stream, bit 0 the last byte's LSB (clvmr's
-  // traverse_path_with_vec reads them in that order): up to 8 bytes read big-endian, in two
-  // overlapping loads (most paths are 1-4 bytes; a byte loop here is vectorised into a long
-  // prologue). Requires 8k < path.size().
+  // traverse_path_with_vec reads them in that order): up to 8 bytes read big-endian (a byte loop
+  // here is vectorised into a long prologue; most paths are 1-4 bytes). Requires 8k < path.size().
   static std::uint64_t path_chunk(std::span<const std::uint8_t> path, std::size_t k) noexcept {
     const std::size_t hi = path.size() - 8 * k;
     const std::size_t n = std::min<std::size_t>(hi, 8);
-    const std::uint8_t* const q = path.data() + (hi - n);
-    if (n >= 4) {
-      return (std::uint64_t{load_be32(q)} << (8 * (n - 4))) | load_be32(q + n - 4);
-    }
-    return (std::uint64_t{q[0]} << (8 * (n - 1))) |
-           (std::uint64_t{q[n / 2]} << (8 * (n - 1 - n / 2))) | q[n - 1];
-  }
-  static std::uint32_t load_be32(const std::uint8_t* q) noexcept {
-    std::uint32_t v;
-    std::memcpy(&v, q, 4);
-    if constexpr (std::endian::native == std::endian::little) v = __builtin_bswap32(v);
-    return v;
+    return number_detail::load_be_upto8(path.data() + (hi - n), n);
   }
 
   // clvmr's traverse_path_with_vec: the highest set bit terminates; 0 = first, 1 = rest. While
@@ -271,16 +261,14 @@ class BackrefParser {
     bool in_node = size_ == 0;
     std::size_t idx = in_node ? 0 : size_ - 1;
     Node cur = b_.nil();
-    for (std::size_t k = 0; 64 * std::uint64_t{k} < steps; ++k) {
-      std::uint64_t bits = path_chunk(path, k);
-      auto left = static_cast<unsigned>(std::min<std::uint64_t>(64, steps - 64 * std::uint64_t{k}));
+    for (std::uint64_t done = 0; done < steps; done += 64) {
+      std::uint64_t bits = path_chunk(path, static_cast<std::size_t>(done / 64));
+      auto left = static_cast<unsigned>(std::min<std::uint64_t>(64, steps - done));
       if (!in_node) {
         const auto run = std::min(left, static_cast<unsigned>(std::countr_one(bits)));
         if (run > idx) {  // past the bottom: the terminating nil, where any further step fails
-          if (64 * std::uint64_t{k} + idx + 1 < steps)
-            throw_backref("invalid backreference during deserialisation");
-          in_node = true;
-          break;
+          if (done + idx + 1 < steps) throw_backref("invalid backreference during deserialisation");
+          return b_.nil();
         }
         idx -= run;
         if (run == left) continue;  // the whole chunk on the spine
