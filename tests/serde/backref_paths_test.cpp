@@ -3,7 +3,8 @@
 // path bit at a time. The parser under test takes the stack's spine and a node's halves up to 64
 // steps at a time, so the cases aim at the seams: runs of rests down a deep stack, walks of more
 // than 64 steps inside a node, paths of many bytes (with leading zero bytes), walks that meet an
-// atom or go past the stack's bottom, and paths that name the stack itself.
+// atom or go past the stack's bottom, and paths that name the stack itself; the path atoms are
+// written canonically or with a prefix (the reader takes paths of up to 8 bytes as numbers).
 #include <clvm/serde.hpp>
 
 #include "serde_test_util.hpp"
@@ -176,8 +177,9 @@ Bytes path_atom(const std::vector<bool>& steps, std::size_t zeros) {
 struct Case {
   Bytes in;
   std::string what;
-  bool long_walk = false;  // a walk of more than 64 steps inside a node
-  bool long_path = false;  // a path atom of more than 8 bytes
+  bool long_walk = false;      // a walk of more than 64 steps inside a node
+  bool long_path = false;      // a path atom of more than 8 bytes
+  bool prefixed_byte = false;  // a one-byte path below 0x80 written with a prefix (81 xx)
 };
 
 class Generator {
@@ -205,7 +207,13 @@ class Generator {
       c.long_path = c.long_path || path.size() > 8;
       if (r + 1 < refs) c.in.push_back(0xff);
       c.in.push_back(0xfe);
-      Model::append_atom(c.in, path);
+      if (path.size() < 64 && pick(4) == 0) {  // the reader accepts any atom encoding of a path
+        c.prefixed_byte = c.prefixed_byte || (path.size() == 1 && path[0] < 0x80);
+        c.in.push_back(static_cast<std::uint8_t>(0x80 | path.size()));
+        c.in.insert(c.in.end(), path.begin(), path.end());
+      } else {
+        Model::append_atom(c.in, path);
+      }
       // The next path is made against the stack this one leaves (its generator's own model run;
       // the test parses the whole input again in a fresh model).
       const std::optional<std::size_t> got = m.traverse(path, stack);
@@ -295,7 +303,7 @@ class Generator {
 TEST(SerdeBackrefPaths, AgreeWithABitAtATimeModel) {
   Generator g(2026);
   // Outcomes: [resolved, failed] for all cases, long walks and long paths.
-  std::size_t all[2] = {}, long_walk[2] = {}, long_path[2] = {};
+  std::size_t all[2] = {}, long_walk[2] = {}, long_path[2] = {}, prefixed_byte[2] = {};
   for (int i = 0; i < 3000; ++i) {
     const Case c = g.next();
     SCOPED_TRACE(c.what + " " + serde_test::to_hex(c.in));
@@ -306,6 +314,7 @@ TEST(SerdeBackrefPaths, AgreeWithABitAtATimeModel) {
     ++all[outcome];
     if (c.long_walk) ++long_walk[outcome];
     if (c.long_path) ++long_path[outcome];
+    if (c.prefixed_byte) ++prefixed_byte[outcome];
     if (want) {
       NodePtr root;
       ASSERT_NO_THROW(root = node_from_bytes_backrefs(a, c.in));
@@ -324,6 +333,8 @@ TEST(SerdeBackrefPaths, AgreeWithABitAtATimeModel) {
     EXPECT_GT(n[0], 100u);
     EXPECT_GT(n[1], 100u);
   }
+  EXPECT_GT(prefixed_byte[0], 50u);
+  EXPECT_GT(prefixed_byte[1], 20u);
 }
 
 }  // namespace

@@ -80,6 +80,58 @@ TEST(SerdeFastPaths, BackrefRestRunsAcrossBytes) {
   EXPECT_EQ(serialized_length_from_bytes(twenty_then("820bff")), 44u);
 }
 
+// A path atom's bytes `digits_hex` after `zeros` zero bytes, with a one- or two-byte prefix.
+std::string spell_path(std::string_view digits_hex, std::size_t zeros, bool two_byte_prefix) {
+  const std::size_t len = zeros + digits_hex.size() / 2;
+  std::string s =
+      two_byte_prefix ? fmt::format("c0{:02x}", len) : fmt::format("{:02x}", 0x80 | len);
+  for (std::size_t i = 0; i < zeros; ++i) s += "00";
+  return s.append(digits_hex);
+}
+
+// The reader takes a path of up to 8 bytes (bare, or after a one-byte prefix) as a number, and
+// others byte by byte: every spelling of one path resolves alike, on both sides of 8 bytes, and a
+// path cut short at any byte is truncated input, whichever way it is read.
+TEST(SerdeFastPaths, BackrefPathSpellingsAgree) {
+  struct Want {
+    std::string digits;  // the path's significant bytes
+    std::string x;       // what the node after the twenty rests serializes to
+  };
+  // 0x0bff: rest x10, first: the atom 10. 0x0f: rest x3: the stack suffix, top first
+  // (17 16 ... 1). Nil.
+  std::string seventeen;
+  for (int i = 17; i >= 1; --i) seventeen += fmt::format("ff{:02x}", i);
+  for (const Want& w : {Want{"0bff", "0a"}, Want{"0f", seventeen + "80"}, Want{"", "80"}}) {
+    std::vector<std::string> spellings;
+    if (w.digits == "0f") spellings.push_back("0f");  // bare
+    for (std::size_t zeros : {0u, 1u, 6u, 7u, 8u, 9u, 20u})
+      for (bool two : {false, true}) spellings.push_back(spell_path(w.digits, zeros, two));
+    std::size_t short_ones = 0, long_ones = 0;
+    for (const std::string& path : spellings) {
+      SCOPED_TRACE(path);
+      (path.size() / 2 <= 9 && path[0] != 'c' ? short_ones : long_ones) += 1;
+      const std::vector<std::uint8_t> in = twenty_then(path);
+      Allocator a;
+      EXPECT_EQ(node_to_bytes(a, last_rest(a, node_from_bytes_backrefs(a, in))), hex(w.x));
+      EXPECT_EQ(serialized_length_from_bytes(in), in.size());
+      for (std::size_t n = 41; n < in.size(); ++n) {  // from just after the fe
+        expect_error<SerdeError>(
+            [&] {
+              node_from_bytes_backrefs(a, std::span{in.data(), n});
+            },
+            ErrorKind::BadEncoding);
+        expect_error<SerdeError>(
+            [&] {
+              serialized_length_from_bytes(std::span{in.data(), n});
+            },
+            ErrorKind::BadEncoding);
+      }
+    }
+    EXPECT_GE(short_ones, 3u);  // read as a number
+    EXPECT_GE(long_ones, 8u);   // read byte by byte
+  }
+}
+
 TEST(SerdeFastPaths, BulkGhostPairsMatchPerPushCounting) {
   // 20 atom pushes + 20 cons pushes + 1 backref push = 41 ghosts, 20 real pairs; a stack suffix
   // made real (rest x3 -> the list of the bottom 17 items) turns 17 ghosts into pairs.

@@ -193,19 +193,31 @@ class BackrefParser {
           node = b_.atom(byte, {p, len});
         }
         p += len;
+      } else if (byte == kBackReference) {
+        size_ = static_cast<std::size_t>(sp - stack_.data());
+        cached_ = std::min(cached_, static_cast<std::size_t>(low - stack_.data()));
+        low = sp;
+        pushes.settle();
+        // Nearly every path is a bare byte or a one-byte-prefixed atom of at most 8 bytes: read
+        // those here, as a number. Anything else (and every error) goes through read_path.
+        const std::size_t avail = static_cast<std::size_t>(end - p);
+        const std::uint8_t head = avail != 0 ? *p : kBackReference;  // kBackReference: not short
+        if (head <= kMaxSingleByte) {
+          ++p;
+          node = resolve_short(head, pairs);
+        } else if (const std::size_t len = head & 0x3F;
+                   head < 0xC0 && len <= 8 && len < avail) {  // nil (0x80) included: len 0
+          node = resolve_short(number_detail::load_be_upto8(p + 1, len), pairs);
+          p += 1 + len;
+        } else {
+          c.pos = static_cast<std::size_t>(p - data);
+          node = resolve(read_path(c), pairs);
+          p = data + c.pos;
+        }
       } else {
         c.pos = static_cast<std::size_t>(p - data);
-        if (byte == kBackReference) {
-          const std::span<const std::uint8_t> path = read_path(c);
-          size_ = static_cast<std::size_t>(sp - stack_.data());
-          cached_ = std::min(cached_, static_cast<std::size_t>(low - stack_.data()));
-          low = sp;
-          pushes.settle();
-          node = resolve(path, pairs);
-        } else {
-          const Prefix pre = decode_prefix(c, byte);
-          node = b_.atom(byte, c.take(pre.len));
-        }
+        const Prefix pre = decode_prefix(c, byte);
+        node = b_.atom(byte, c.take(pre.len));
         p = data + c.pos;
       }
       pushes.one();
@@ -252,6 +264,8 @@ class BackrefParser {
   // `first` enters that entry's node, where the builder takes the remaining steps (descend).
   template <class Pairs>
   Node resolve(std::span<const std::uint8_t> path, Pairs& pairs) {
+    if (path.size() <= 8) [[likely]]
+      return resolve_short(number_detail::load_be_upto8(path.data(), path.size()), pairs);
     std::size_t first_nz = 0;
     while (first_nz < path.size() && path[first_nz] == 0) ++first_nz;
     if (first_nz == path.size()) return b_.nil();
@@ -282,8 +296,33 @@ class BackrefParser {
         throw_backref("invalid backreference during deserialisation");
     }
     if (in_node) return cur;
-    // The path names the stack itself (from entry idx down): make that list real. Entries below
-    // cached_ already are (return that suffix as it is); build the rest bottom-up and remember it.
+    return stack_list(idx, pairs);
+  }
+
+  // resolve for a path of at most 8 bytes (nearly all of them), `v` its big-endian value: one
+  // chunk, so no loop over chunks and no scan for leading zero bytes.
+  template <class Pairs>
+  Node resolve_short(std::uint64_t v, Pairs& pairs) {
+    if (v == 0) return b_.nil();
+    const auto steps = static_cast<unsigned>(std::bit_width(v) - 1);  // <= 63
+    // The terminating bit is set too, so a path all of rests counts steps + 1 here.
+    const auto run = std::min(steps, static_cast<unsigned>(std::countr_one(v)));
+    if (run >= size_) [[unlikely]] {  // past the bottom (or an empty stack): the terminating nil,
+      if (size_ < steps) throw_backref("invalid backreference during deserialisation");
+      return b_.nil();  // where any further step fails
+    }
+    const std::size_t idx = size_ - 1 - run;
+    if (run == steps) return stack_list(idx, pairs);
+    Node cur = stack_[idx].node;  // a `first`
+    if (!b_.descend(cur, v >> (run + 1), steps - run - 1))
+      throw_backref("invalid backreference during deserialisation");
+    return cur;
+  }
+
+  // The path names the stack itself (from entry idx down): make that list real. Entries below
+  // cached_ already are (return that suffix as it is); build the rest bottom-up and remember it.
+  template <class Pairs>
+  Node stack_list(std::size_t idx, Pairs& pairs) {
     if (idx < cached_) return stack_[idx].list;
     Node list = cached_ == 0 ? b_.nil() : stack_[cached_ - 1].list;
     flush_pushes();  // a stack pair turns a counted ghost into a pair

@@ -8,6 +8,7 @@
 #include "serde/backrefs_resume.hpp"
 
 #include <bit>
+#include <cstddef>
 #include <cstring>
 #include <type_traits>
 #include <utility>
@@ -93,19 +94,20 @@ class ArenaBuilder {
   void pushed_bulk(std::size_t n) noexcept {
     detail::arena_internals(a_).add_ghost_pairs_unchecked(n);
   }
-  // Each step loads both halves at once and keeps the wanted one by a shift: a branch on the
-  // path bit would be mispredicted about every other step.
+  // Each step loads the wanted half alone, at an address computed from the path bit: a branch on
+  // the bit would be mispredicted about every other step (the bits are as good as random).
   bool descend(NodePtr& n, std::uint64_t bits, unsigned steps) const noexcept {
-    static_assert(sizeof(Pair) == 8 && std::is_trivially_copyable_v<Pair>);
+    static_assert(sizeof(Pair) == 8 && std::is_standard_layout_v<Pair> &&
+                  offsetof(Pair, rest) == 4 && sizeof(NodePtr) == 4 &&
+                  std::is_trivially_copyable_v<NodePtr>);  // a half is its handle's raw value
+    const auto* const table =
+        reinterpret_cast<const unsigned char*>(detail::arena_internals(a_).pair_table());
+    std::uint32_t cur = n.raw();
     for (; steps != 0; --steps, bits >>= 1) {
-      if (!n.is_pair()) return false;
-      const Pair p = a_.pair(n);
-      std::uint64_t both;
-      std::memcpy(&both, &p, 8);
-      const bool rest = (bits & 1) != 0;
-      const bool high = rest == (std::endian::native == std::endian::little);
-      n = NodePtr::from_raw(static_cast<std::uint32_t>(both >> (high ? 32 : 0)));
+      if (!NodePtr::from_raw(cur).is_pair()) return false;
+      std::memcpy(&cur, table + 8 * std::size_t{cur} + 4 * (bits & 1), 4);
     }
+    n = NodePtr::from_raw(cur);
     return true;
   }
 

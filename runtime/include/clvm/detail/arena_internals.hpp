@@ -185,6 +185,8 @@ class ArenaInternals {
   void add_ghost_pairs(std::size_t n) { add_ghost_pairs(a_, n); }
   /// Undoes add_ghost_pairs. Requires: n <= ghost_pairs().
   void remove_ghost_pairs(std::size_t n) noexcept { a_.ghost_pairs_ -= n; }
+  /// The pair table: a pair's handle is its index into it. Valid until the next pair is made.
+  const Pair* pair_table() const noexcept { return a_.pairs_.data(); }
   /// Counts `n` atoms that were optimised away. Throws EvalError(TooManyAtoms) if that passes the
   /// limit.
   void add_ghost_atoms(std::size_t n) { add_ghost_atoms(a_, n); }
