@@ -13,7 +13,9 @@
 #   --chunks K        chunks, seeds SEED .. SEED+K-1 (default 1)
 #   --seed S          first seed (default 1)
 #   --mode M          tests/differential/gen_cases.js mode: clvmr (default; what clvm_rs 0.7
-#                     never knew too) or classic (the 0.7 operator set, as the suite's own run)
+#                     never knew too) or classic (the 0.7 operator set, as the suite's own run);
+#                     or backrefs: tests/differential/gen_backrefs.py's back-reference inputs,
+#                     parsed by both with --backrefs
 #   --cases FILE      compare FILE's lines instead of generating (repeatable)
 #   --work DIR        scratch directory (default build/differential_native)
 #   --keep            keep each chunk's case and answer files
@@ -33,12 +35,15 @@ while (($#)); do
     --cases) case_files+=("$2"); shift 2 ;;
     --work) work=$2; shift 2 ;;
     --keep) keep=1; shift ;;
-    -h | --help) sed -n '2,22p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,24p' "$0"; exit 0 ;;
     *) echo "differential_native.sh: unknown argument $1 (try --help)" >&2; exit 2 ;;
   esac
 done
 [[ -n $native && -x $native ]] || { echo "differential_native.sh: --native PATH to clvmr-batch is required" >&2; exit 2; }
-[[ $mode == clvmr || $mode == classic ]] || { echo "differential_native.sh: --mode clvmr|classic" >&2; exit 2; }
+[[ $mode == clvmr || $mode == classic || $mode == backrefs ]] ||
+  { echo "differential_native.sh: --mode clvmr|classic|backrefs" >&2; exit 2; }
+parse_flags=()
+[[ $mode == backrefs ]] && parse_flags=(--backrefs)
 if [[ -z $clvm ]]; then
   cmake --preset dev >/dev/null
   cmake --build --preset dev --target clvm >/dev/null
@@ -61,8 +66,8 @@ compare() {
 # run_both NAME: answers NAME.cases with both runtimes and compares.
 run_both() {
   local name=$1
-  "$clvm" run --batch --messages clvmr <"$work/$name.cases" >"$work/$name.ours" || true
-  "$native" <"$work/$name.cases" >"$work/$name.native" || true
+  "$clvm" run --batch --messages clvmr "${parse_flags[@]}" <"$work/$name.cases" >"$work/$name.ours" || true
+  "$native" "${parse_flags[@]}" <"$work/$name.cases" >"$work/$name.native" || true
   compare "$work/$name.cases" "$work/$name.ours" "$work/$name.native"
 }
 
@@ -101,7 +106,11 @@ if ((${#case_files[@]})); then
 else
   for ((i = 0; i < chunks; i++)); do
     s=$((seed + i))
-    node tests/differential/gen_cases.js "$count" "$s" "${gen_mode[@]}" >"$work/chunk.cases"
+    if [[ $mode == backrefs ]]; then
+      python3 tests/differential/gen_backrefs.py "$count" "$s" >"$work/chunk.cases"
+    else
+      node tests/differential/gen_cases.js "$count" "$s" "${gen_mode[@]}" >"$work/chunk.cases"
+    fi
     check_chunk "seed $s ($mode)"
   done
 fi
