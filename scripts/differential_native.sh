@@ -35,7 +35,7 @@ while (($#)); do
     --cases) case_files+=("$2"); shift 2 ;;
     --work) work=$2; shift 2 ;;
     --keep) keep=1; shift ;;
-    -h | --help) sed -n '2,24p' "$0"; exit 0 ;;
+    -h | --help) sed -n '2,22p' "$0"; exit 0 ;;
     *) echo "differential_native.sh: unknown argument $1 (try --help)" >&2; exit 2 ;;
   esac
 done
